@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { getQueryClient, HydrateClient, serverCaller, trpc } from "@/server/api/rsc";
+import { ParticipantForm } from "./_components/participant-form";
+import { ParticipantTable } from "./_components/participant-table";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("participants"))("title") };
+}
+
+export default async function ParticipantsPage({ params }: { params: Promise<{ orgId: string }> }) {
+  const { orgId } = await params;
+  const me = await (await serverCaller()).me.context();
+  const role = me.organisations.find((o) => o.id === orgId)?.role;
+  void getQueryClient().prefetchQuery(trpc.participants.list.queryOptions({ orgId }));
+  const t = await getTranslations("participants");
+  return (
+    <div className="grid gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="text-sm text-muted-foreground">{t("subtitle")}</p>
+      </div>
+      {role === "coordinator" && <ParticipantForm orgId={orgId} />}
+      <HydrateClient>
+        <ParticipantTable orgId={orgId} />
+      </HydrateClient>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { orNotFound, serverCaller } from "@/server/api/rsc";
+import { COUNTRY_GROUPS } from "@/server/rules/rates/country-groups";
+import { MobilityForm } from "./_components/mobility-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("mobilityForm"))("title") };
+}
+
+export default async function NewMobilityPage({ params }: { params: Promise<{ orgId: string; projectId: string }> }) {
+  const { orgId, projectId } = await params;
+  const caller = await serverCaller();
+  const [project, participants, me] = await Promise.all([
+    orNotFound(caller.projects.get({ orgId, projectId })),
+    caller.participants.list({ orgId }),
+    caller.me.context(),
+  ]);
+  if (me.organisations.find((o) => o.id === orgId)?.role !== "coordinator") notFound();
+  const t = await getTranslations("mobilityForm");
+  // Destinations the engine has a country group for in this call year (the programme countries).
+  const countries = Object.keys(COUNTRY_GROUPS[project.callYear] ?? COUNTRY_GROUPS[2026] ?? {}).sort();
+  return (
+    <div className="grid gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="text-sm text-muted-foreground">
+          {project.title} · <span className="font-mono">{project.projectNumber}</span>
+        </p>
+      </div>
+      <MobilityForm
+        orgId={orgId}
+        projectId={projectId}
+        participants={participants.map((p) => ({ id: p.id, label: `${p.firstName} ${p.lastName}`, kind: p.kind }))}
+        countries={countries}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+"use client";
+
+import { useFormatter } from "next-intl";
+
+/**
+ * Formatting at the edge only: cents become a localised euro string (sl: `1.234,56 €`). Dividing by
+ * 100 here is a change of unit for display, not a computation of money.
+ */
+export function useFormatMoney() {
+  const format = useFormatter();
+  return (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
+}
+
+export function useFormatDate() {
+  const format = useFormatter();
+  return (iso: string) => format.dateTime(new Date(`${iso}T00:00:00`), { dateStyle: "medium" });
+}

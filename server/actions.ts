@@ -1,0 +1,38 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { AuthError } from "next-auth";
+import { LOCALES, LOCALE_COOKIE, type Locale } from "@/components/i18n/locales";
+import { signIn, signOut } from "@/server/auth/config";
+import { ZLogin } from "@/server/schemas/auth";
+
+export async function setLocaleAction(locale: Locale): Promise<void> {
+  if (!(LOCALES as readonly string[]).includes(locale)) return;
+  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax" });
+}
+
+export interface LoginState {
+  error?: "invalidCredentials" | "invalidInput";
+  email?: string;
+}
+
+export async function loginAction(_previous: LoginState, formData: FormData): Promise<LoginState> {
+  const raw = { email: formData.get("email"), password: formData.get("password") };
+  const parsed = ZLogin.safeParse(raw);
+  const email = typeof raw.email === "string" ? raw.email : "";
+  if (!parsed.success) return { error: "invalidInput", email };
+  const next = formData.get("next");
+  const redirectTo = typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : "/";
+  try {
+    await signIn("credentials", { ...parsed.data, redirectTo });
+  } catch (error) {
+    // Success throws NEXT_REDIRECT, which must propagate; only Auth.js errors are a failed login.
+    if (error instanceof AuthError) return { error: "invalidCredentials", email };
+    throw error;
+  }
+  return {};
+}
+
+export async function logoutAction(): Promise<void> {
+  await signOut({ redirectTo: "/login" });
+}

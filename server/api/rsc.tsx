@@ -1,0 +1,31 @@
+import "server-only";
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import { TRPCError } from "@trpc/server";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { makeQueryClient } from "@/components/trpc/query-client";
+import { createTRPCContext } from "./context";
+import { appRouter, createCaller } from "./root";
+
+export const getQueryClient = cache(makeQueryClient);
+const getContext = cache(createTRPCContext);
+
+export const trpc = createTRPCOptionsProxy({ ctx: getContext, router: appRouter, queryClient: getQueryClient });
+
+/** Direct calls from server components (same procedures, same checks). */
+export const serverCaller = cache(async () => createCaller(await getContext()));
+
+export function HydrateClient({ children }: { children: React.ReactNode }) {
+  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
+}
+
+/** NOT_FOUND from a procedure becomes the page's 404, as for any URL that names nothing of yours. */
+export async function orNotFound<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}

@@ -1,0 +1,92 @@
+import { initTRPC } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError, z } from "zod";
+import type { Db } from "@/db/client";
+import type { MembershipRole } from "@/db/schema";
+import { AppError, forbidden, translateDatabaseError, type FieldErrors } from "@/server/errors";
+import { ZId } from "@/server/schemas/common";
+import { resolveMembership } from "@/server/services/memberships";
+
+/*
+ * The tRPC core. Procedures narrow step by step:
+ *   public → protected (a signed-in user) → organisation-scoped (membership and role resolved once,
+ *   from the `orgId` every such input carries) → role factories (FORBIDDEN otherwise).
+ * This file imports no next-auth code (it would break Vitest): the session arrives in the context.
+ */
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export interface Context {
+  db: Db;
+  session: { user: SessionUser } | null;
+}
+
+function zodFieldErrors(error: ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    let fieldErrors: FieldErrors | undefined;
+    if (cause instanceof ZodError) fieldErrors = zodFieldErrors(cause);
+    else if (error instanceof AppError) fieldErrors = error.fieldErrors;
+    const internal = error.code === "INTERNAL_SERVER_ERROR";
+    return {
+      message: internal ? "internal" : error instanceof AppError ? error.messageKey : cause instanceof ZodError ? "invalidInput" : shape.message,
+      code: shape.code,
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, fieldErrors },
+    };
+  },
+});
+
+export const createCallerFactory = t.createCallerFactory;
+export const router = t.router;
+
+/** Known database errors become clear answers; the rest is logged and redacted by the formatter. */
+const translateErrors = t.middleware(async ({ next, path }) => {
+  const result = await next();
+  if (!result.ok) {
+    const translated = translateDatabaseError(result.error.cause ?? result.error);
+    if (translated) throw translated;
+    if (result.error.code === "INTERNAL_SERVER_ERROR") {
+      console.error(`[trpc] ${path} failed:`, result.error.cause ?? result.error);
+    }
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(translateErrors);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.session?.user) throw new AppError("UNAUTHORIZED", "unauthorized");
+  return next({ ctx: { ...ctx, user: ctx.session.user } });
+});
+
+export const orgProcedure = protectedProcedure.input(z.object({ orgId: ZId })).use(async ({ ctx, input, next }) => {
+  const membership = await resolveMembership(ctx.db, ctx.user.id, input.orgId);
+  return next({
+    ctx: {
+      ...ctx,
+      actor: { userId: ctx.user.id, orgId: membership.organisationId, role: membership.role, naCode: membership.naCode },
+    },
+  });
+});
+
+/** An organisation-scoped procedure that only the given roles may call. */
+export function orgRoleProcedure(...roles: MembershipRole[]) {
+  return orgProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.actor.role)) throw forbidden();
+    return next();
+  });
+}

@@ -1,0 +1,40 @@
+import NextAuth from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { cache } from "react";
+import { getDb } from "@/db";
+import { resolveAuthSecret } from "@/server/env";
+import { authenticate } from "./authenticate";
+
+const nextAuth = NextAuth(() => ({
+  secret: resolveAuthSecret(),
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      authorize: async (credentials) => authenticate(await getDb(), credentials),
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.id) token.sub = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+  logger: {
+    // A wrong password is not an error worth a stack trace in the server log.
+    error(error) {
+      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error("[auth]", error);
+    },
+  },
+}));
+
+export const { handlers, signIn, signOut } = nextAuth;
+/** One session lookup per request, however many server components ask. */
+export const auth = cache(nextAuth.auth);

@@ -1,0 +1,36 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/** The environment, validated once. Everything optional has a working default for a fresh clone. */
+const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.url().optional(),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  MOBILO_DATA_DIR: z.string().optional(),
+});
+
+export const env = ZEnv.parse(process.env);
+
+export function dataDir(): string {
+  return path.resolve(env.MOBILO_DATA_DIR ?? path.join(process.cwd(), ".data"));
+}
+
+/**
+ * AUTH_SECRET from the environment. Without one, the embedded default (no DATABASE_URL) and
+ * development generate a secret into .data/ once; a production server on a real database refuses
+ * to start without it.
+ */
+export function resolveAuthSecret(): string {
+  if (env.AUTH_SECRET) return env.AUTH_SECRET;
+  if (env.NODE_ENV === "production" && env.DATABASE_URL) {
+    throw new Error("AUTH_SECRET is required in production: set it to a random string of 32+ characters (openssl rand -base64 32).");
+  }
+  const file = path.join(dataDir(), "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir(), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,273 @@
+/**
+ * Project level (domain doc §1, §5, §6): the budget of a project from its mobilities, with the rules
+ * that depend on more than one mobility, and the project checks (KA121, KA122, KA210, KA220).
+ *
+ * Status filter (explicit): a mobility is COMMITTED when planned or completed (not draft, not
+ * cancelled) and REALISED when completed (domain doc §2: only complete mobilities count as reported). Only committed mobilities count toward the totals and
+ * the limits (KA122 participant cap, the 100th-participant step, the course-fee cap); drafts and
+ * cancelled ones are still estimated, at the position they would take, but consume nothing.
+ * Mobilities are taken in start-date order (then input order) so caps fall on the later ones.
+ */
+import { projectMonths, parseIsoDate } from "./dates";
+import type { DistanceResolution } from "./geo";
+import { calculateGroupMobilityGrant, type GroupEstimate, type GroupEstimateInput } from "./group";
+import { IssueCollector, issue } from "./issues";
+import { buildEstimate, calculateMobilityGrant, paysSteppedOrganisationalSupport, zeroLines } from "./mobility";
+import { centsToEur, eurToCents } from "./money";
+import type { MonthRange, RateTables } from "./rates/types";
+import { GRANT_LINES, type Cents, type EstimateInput, type GrantLines, type MobilityEstimate, type RuleIssue } from "./types";
+
+export const MOBILITY_STATUSES = ["draft", "planned", "completed", "cancelled"] as const;
+export type MobilityStatus = (typeof MOBILITY_STATUSES)[number];
+export const COMMITTED_STATUSES: readonly MobilityStatus[] = ["planned", "completed"];
+export const REALISED_STATUSES: readonly MobilityStatus[] = ["completed"];
+
+export type ProjectMobility =
+  | { kind: "individual"; id: string; participantId: string; status: MobilityStatus; input: EstimateInput }
+  | { kind: "group"; id: string; status: MobilityStatus; input: GroupEstimateInput };
+
+interface ProjectDates {
+  /** ISO date, first day of the project. */
+  startDate: string;
+  /** ISO date, last day of the project (inclusive). */
+  endDate: string;
+}
+
+export type ProjectInput =
+  | (ProjectDates & { action: "KA121-SCH"; /** The NA granted the extension beyond 15 months. */ extended?: boolean })
+  | (ProjectDates & { action: "KA122-SCH" })
+  | (ProjectDates & {
+      action: "KA210-SCH" | "KA220-SCH";
+      /** Every participating organisation, the coordinator included. */
+      organisations: { country: string }[];
+      lumpSumEur: number;
+    });
+
+export interface BudgetTotals {
+  lines: GrantLines;
+  linesCents: GrantLines;
+  total: number;
+  totalCents: Cents;
+}
+
+export interface MobilityBudgetEntry {
+  id: string;
+  status: MobilityStatus;
+  committed: boolean;
+  realised: boolean;
+  estimate: MobilityEstimate | GroupEstimate;
+}
+
+export interface ProjectBudget {
+  eligible: boolean;
+  errors: RuleIssue[];
+  warnings: RuleIssue[];
+  committed: BudgetTotals;
+  realised: BudgetTotals;
+  /** KA210/KA220 lump sum; null for KA121/KA122. */
+  lumpSum: number | null;
+  lumpSumCents: Cents | null;
+  /** Participants as the KA122 cap counts them (committed; no accompanying persons, no preparatory visits). */
+  participantCount: number;
+  months: number | null;
+  mobilities: MobilityBudgetEntry[];
+}
+
+function totals(estimates: readonly MobilityEstimate[]): BudgetTotals {
+  const linesCents = zeroLines();
+  for (const estimate of estimates) for (const line of GRANT_LINES) linesCents[line] += estimate.linesCents[line];
+  const { lines, total, totalCents } = buildEstimate(linesCents, [], [], {
+    activityDays: null,
+    fundedDays: null,
+    fundedTravelDays: null,
+    distanceKm: null,
+    distanceBand: null,
+    countryGroup: null,
+    dailyRate: null,
+    reducedDailyRate: null,
+    fundedCourseDays: 0,
+  });
+  return { lines, linesCents, total, totalCents };
+}
+
+function pupilCount(input: GroupEstimateInput): number {
+  return typeof input.pupils === "number" ? input.pupils : input.pupils.length;
+}
+
+/** Participants toward the KA122 cap: distinct committed participants; group pupils one by one. */
+function countParticipants(entries: readonly MobilityBudgetEntry[], mobilities: readonly ProjectMobility[]): number {
+  const individuals = new Set<string>();
+  let groupPupils = 0;
+  entries.forEach((entry, i) => {
+    const mobility = mobilities[i];
+    if (!entry.committed || mobility === undefined) return;
+    if (mobility.kind === "group") groupPupils += pupilCount(mobility.input);
+    else if (mobility.input.activityType !== "PREP-VISIT" && !mobility.input.accompanying) {
+      individuals.add(mobility.participantId);
+    }
+  });
+  return individuals.size + groupPupils;
+}
+
+function checkMonths(action: string, months: { complete: number; started: number }, range: MonthRange, issues: IssueCollector) {
+  if (months.complete < range.minMonths) {
+    issues.error("PROJECT_DURATION_BELOW_MIN", { action, months: months.complete, min: range.minMonths }, "endDate");
+  }
+  if (months.started > range.maxMonths) {
+    issues.error("PROJECT_DURATION_ABOVE_MAX", { action, months: months.started, max: range.maxMonths }, "endDate");
+  }
+}
+
+/** KA121: 15 months, extendable to 24 in total (domain doc §1, B). */
+function checkKa121(project: ProjectInput & { action: "KA121-SCH" }, months: number, rates: RateTables, issues: IssueCollector) {
+  const initialMonths = issues.use("project.ka121InitialMonths", rates.project.ka121InitialMonths);
+  const maxMonths = issues.use("project.ka121MaxMonths", rates.project.ka121MaxMonths);
+  if (months > maxMonths) {
+    issues.error("PROJECT_DURATION_ABOVE_MAX", { action: project.action, months, max: maxMonths }, "endDate");
+  } else if (months > initialMonths && !project.extended) {
+    issues.error("KA121_EXTENSION_REQUIRED", { months, initialMonths, maxMonths }, "extended");
+  }
+}
+
+/** KA210/KA220: organisations, countries and the lump sum (domain doc §1, B/C). */
+function checkPartnership(
+  project: ProjectInput & { action: "KA210-SCH" | "KA220-SCH" },
+  months: { complete: number; started: number },
+  rates: RateTables,
+  issues: IssueCollector,
+): Cents {
+  const small = project.action === "KA210-SCH";
+  const rules = rates.project;
+  const minOrganisations = issues.use("project.minOrganisations", small ? rules.ka210MinOrganisations : rules.ka220MinOrganisations);
+  const minCountries = issues.use("project.minCountries", small ? rules.ka210MinCountries : rules.ka220MinCountries);
+  const lumpSums = issues.use("project.lumpSums", small ? rules.ka210LumpSums : rules.ka220LumpSums);
+  checkMonths(project.action, months, issues.use("project.months", small ? rules.ka210Months : rules.ka220Months), issues);
+
+  const organisations = project.organisations.length;
+  const countries = new Set(project.organisations.map((organisation) => organisation.country.toUpperCase())).size;
+  if (organisations < minOrganisations) {
+    issues.error("PARTNERSHIP_TOO_FEW_ORGANISATIONS", { action: project.action, count: organisations, min: minOrganisations }, "organisations");
+  }
+  if (countries < minCountries) {
+    issues.error("PARTNERSHIP_TOO_FEW_COUNTRIES", { action: project.action, count: countries, min: minCountries }, "organisations");
+  }
+  const lumpSumCents = eurToCents(project.lumpSumEur);
+  if (!lumpSums.includes(lumpSumCents)) {
+    const allowed = lumpSums.map((cents) => centsToEur(cents)).join(", ");
+    issues.error("LUMP_SUM_INVALID", { action: project.action, lumpSumEur: project.lumpSumEur, allowed }, "lumpSumEur");
+  }
+  return lumpSumCents;
+}
+
+function projectLength(project: ProjectInput, issues: IssueCollector): { complete: number; started: number } | null {
+  const start = parseIsoDate(project.startDate);
+  const end = parseIsoDate(project.endDate);
+  if (!start) issues.error("DATE_INVALID", { date: project.startDate }, "startDate");
+  if (!end) issues.error("DATE_INVALID", { date: project.endDate }, "endDate");
+  if (!start || !end) return null;
+  if (project.endDate < project.startDate) {
+    issues.error("DATE_END_BEFORE_START", { startDate: project.startDate, endDate: project.endDate }, "endDate");
+    return null;
+  }
+  return projectMonths(start, end);
+}
+
+/** Estimates every mobility in start-date order, applying the caps that span the project. */
+function estimateMobilities(
+  mobilities: readonly ProjectMobility[],
+  distances: readonly DistanceResolution[],
+  rates: RateTables,
+): MobilityBudgetEntry[] {
+  const order = mobilities.map((_, i) => i).sort((a, b) => mobilityStart(mobilities[a]).localeCompare(mobilityStart(mobilities[b])));
+  const entries: MobilityBudgetEntry[] = new Array<MobilityBudgetEntry>(mobilities.length);
+  const courseDaysFunded = new Map<string, number>();
+  let steppedParticipants = 0;
+
+  for (const i of order) {
+    const mobility = mobilities[i] as ProjectMobility;
+    const distance = distances[i] as DistanceResolution;
+    const committed = COMMITTED_STATUSES.includes(mobility.status);
+    const realised = REALISED_STATUSES.includes(mobility.status);
+    if (mobility.kind === "group") {
+      const estimate = calculateGroupMobilityGrant(mobility.input, distance, rates);
+      entries[i] = { id: mobility.id, status: mobility.status, committed, realised, estimate };
+      continue;
+    }
+    const stepped = paysSteppedOrganisationalSupport(mobility.input);
+    const alreadyFunded = courseDaysFunded.get(mobility.participantId) ?? 0;
+    const estimate = calculateMobilityGrant(mobility.input, distance, rates, {
+      steppedOrdinal: steppedParticipants + 1,
+      courseDaysAlreadyFunded: alreadyFunded,
+    });
+    if (committed && estimate.eligible) {
+      if (stepped) steppedParticipants += 1;
+      courseDaysFunded.set(mobility.participantId, alreadyFunded + estimate.details.fundedCourseDays);
+    }
+    entries[i] = { id: mobility.id, status: mobility.status, committed, realised, estimate };
+  }
+  return entries;
+}
+
+function mobilityStart(mobility: ProjectMobility | undefined): string {
+  return mobility?.input.startDate ?? "";
+}
+
+/**
+ * The budget of a project: committed and realised totals per grant line (cents and EUR), the
+ * per-mobility estimates, and the project checks. `distances` are the mobilities' resolved
+ * distances, in the same order (index.ts resolves towns before calling this).
+ */
+export function calculateProjectBudget(
+  project: ProjectInput,
+  mobilities: readonly ProjectMobility[],
+  distances: readonly DistanceResolution[],
+  rates: RateTables,
+): ProjectBudget {
+  const issues = new IssueCollector();
+  const months = projectLength(project, issues);
+  const entries = estimateMobilities(mobilities, distances, rates);
+  const participantCount = countParticipants(entries, mobilities);
+  let lumpSumCents: Cents | null = null;
+
+  if (project.action === "KA122-SCH") {
+    const max = issues.use("project.ka122MaxParticipants", rates.project.ka122MaxParticipants);
+    if (participantCount > max) issues.error("KA122_PARTICIPANT_CAP", { count: participantCount, max });
+    if (months) checkMonths(project.action, months, issues.use("project.ka122Months", rates.project.ka122Months), issues);
+  } else if (project.action === "KA121-SCH") {
+    if (months) checkKa121(project, months.started, rates, issues);
+  } else {
+    lumpSumCents = checkPartnership(project, months ?? { complete: 0, started: 0 }, rates, issues);
+  }
+
+  const committed = entries.filter((entry) => entry.committed).map((entry) => entry.estimate);
+  const realised = entries.filter((entry) => entry.realised).map((entry) => entry.estimate);
+  const errors = issues.finalErrors();
+  return {
+    eligible: errors.length === 0,
+    errors,
+    warnings: issues.finalWarnings(0),
+    committed: totals(committed),
+    realised: totals(realised),
+    lumpSum: lumpSumCents === null ? null : centsToEur(lumpSumCents),
+    lumpSumCents,
+    participantCount,
+    months: months?.started ?? null,
+    mobilities: entries,
+  };
+}
+
+/**
+ * At most 3 KA122-SCH grants in any 5 consecutive call years (domain doc §1, B). `callYears` lists
+ * the organisation's KA122-SCH grants (one entry per grant; a year may appear twice, for two rounds),
+ * including the one being checked. Returns one KA122_GRANT_LIMIT error per window over the limit.
+ */
+export function checkKa122GrantLimit(callYears: readonly number[], rates: RateTables): RuleIssue[] {
+  const max = rates.project.ka122MaxGrants.value;
+  const windowYears = rates.project.ka122WindowYears.value;
+  const windowStarts = [...new Set(callYears)].sort((a, b) => a - b);
+  return windowStarts.flatMap((fromYear) => {
+    const toYear = fromYear + windowYears - 1;
+    const count = callYears.filter((year) => year >= fromYear && year <= toYear).length;
+    return count > max ? [issue("KA122_GRANT_LIMIT", { max, windowYears, fromYear, toYear, count })] : [];
+  });
+}

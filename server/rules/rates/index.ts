@@ -1,0 +1,65 @@
+/**
+ * The shipped rate tables and how National Agency figures are layered over them.
+ */
+import type { Figure } from "../types";
+import type { RateTables } from "./types";
+import { COUNTRY_GROUPS } from "./country-groups";
+import {
+  COURSE_FEE_RATES,
+  EXPENSIVE_TRAVEL_RULES,
+  INCLUSION_SUPPORT_RATES,
+  LINGUISTIC_SUPPORT_RATES,
+  ORGANISATIONAL_SUPPORT_RATES,
+  PREPARATORY_VISIT_RATES,
+} from "./cost-categories";
+import { DURATION_LIMITS } from "./durations";
+import { INDIVIDUAL_SUPPORT_RATES, INDIVIDUAL_SUPPORT_REDUCTION } from "./individual-support";
+import { PROJECT_RULES } from "./project-rules";
+import { TRAVEL_DAY_RULES, TRAVEL_RATES } from "./travel";
+
+export type * from "./types";
+
+export const DEFAULT_RATES: RateTables = {
+  travel: TRAVEL_RATES,
+  travelDays: TRAVEL_DAY_RULES,
+  countryGroups: COUNTRY_GROUPS,
+  individualSupport: INDIVIDUAL_SUPPORT_RATES,
+  individualSupportReduction: INDIVIDUAL_SUPPORT_REDUCTION,
+  organisationalSupport: ORGANISATIONAL_SUPPORT_RATES,
+  courseFees: COURSE_FEE_RATES,
+  inclusionSupport: INCLUSION_SUPPORT_RATES,
+  linguisticSupport: LINGUISTIC_SUPPORT_RATES,
+  expensiveTravel: EXPENSIVE_TRAVEL_RULES,
+  durations: DURATION_LIMITS,
+  preparatoryVisits: PREPARATORY_VISIT_RATES,
+  project: PROJECT_RULES,
+};
+
+/**
+ * Overrides mirror the tables, every level optional, down to whole figures: an override replaces a
+ * figure entirely (value, source and confidence together), so provenance is never mixed.
+ */
+export type RateOverrides = DeepPartial<RateTables>;
+type DeepPartial<T> = T extends Figure<unknown> ? T : { readonly [K in keyof T]?: DeepPartial<T[K]> };
+
+/** A level of the tables (as opposed to a figure, a leaf: only figures have a confidence). */
+function isBranch(value: unknown): value is Readonly<Record<string, unknown>> {
+  return value instanceof Object && !("confidence" in value);
+}
+
+function layer(base: unknown, override: unknown): unknown {
+  if (override === undefined) return base;
+  if (!isBranch(override) || !isBranch(base)) return override;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(override)) merged[key] = layer(base[key], value);
+  return merged;
+}
+
+/**
+ * Layers NA / call-year figures (e.g. an NA's individual support rates entered in the app) over
+ * `base`. Pure: `base` is not modified.
+ */
+export function withOverrides(base: RateTables, overrides: RateOverrides): RateTables {
+  // The override type mirrors RateTables level by level, so the layered object has its shape.
+  return layer(base, overrides) as RateTables;
+}

@@ -1,0 +1,134 @@
+/**
+ * Shared types of the Erasmus+ rules engine. Money is integer euro cents everywhere inside the
+ * engine (`Cents`); EUR numbers appear only in the public output.
+ */
+import type { RuleCode } from "./codes";
+
+/** Source quality, as in the domain doc: A official EU, B National Agency, C third party, U unconfirmed. */
+export type Confidence = "A" | "B" | "C" | "U";
+
+/** Every figure in the rate tables carries where it comes from and how sure we are of it. */
+export interface Figure<T> {
+  readonly value: T;
+  readonly source: string;
+  readonly confidence: Confidence;
+}
+
+/** An amount of money in integer euro cents. */
+export type Cents = number;
+
+export const ACTIVITY_TYPES = [
+  "SM-JOB-SHDW",
+  "SM-TTA",
+  "SM-COUR-TRAIN",
+  "LM-GRP-PUPIL",
+  "LM-SHORT-PUPIL",
+  "LM-LONG-PUPILS",
+  "OA-INV-EXP",
+  "OA-HOS-TTT",
+  "PREP-VISIT",
+] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+/** Activities that are mobilities of a person (everything except a preparatory visit). */
+export type MobilityActivityType = Exclude<ActivityType, "PREP-VISIT">;
+
+/** Call years the shipped tables cover; the engine accepts any year and reports missing rates. */
+export const CALL_YEARS = [2021, 2022, 2023, 2024, 2025, 2026] as const;
+export type CallYear = (typeof CALL_YEARS)[number];
+
+export const DISTANCE_BANDS = ["10-99", "100-499", "500-1999", "2000-2999", "3000-3999", "4000-7999", "8000+"] as const;
+export type DistanceBand = (typeof DISTANCE_BANDS)[number];
+
+export type CountryGroup = 1 | 2 | 3;
+
+/** A town to locate in the offline geodata: a name and, optionally, its ISO 3166 alpha-2 country. */
+export interface TownQuery {
+  name: string;
+  country?: string;
+}
+
+/** Input of `estimateMobilityGrant` (the public `rules.estimate` query). Validated by ZEstimateInput. */
+export interface EstimateInput {
+  callYear: number;
+  /** National Agency code, e.g. "SI01"; needed for individual support (NAs set those rates). */
+  naCode?: string;
+  activityType: ActivityType;
+  /** An accompanying person (staff rate; no organisational or linguistic support). */
+  accompanying?: boolean;
+  /** ISO date (YYYY-MM-DD), first activity day; travel days excluded. */
+  startDate: string;
+  /** ISO date (YYYY-MM-DD), last activity day (inclusive); travel days excluded. */
+  endDate: string;
+  /** Travel days the participant needs (before plus after the activity). */
+  travelDays: number;
+  /** ISO 3166 alpha-2 of the venue; for incoming activities, the hosting school's own country. */
+  destinationCountry: string;
+  /** One-way km from the EC distance calculator; wins over towns. */
+  distanceKm?: number;
+  origin?: TownQuery;
+  destination?: TownQuery;
+  greenTravel?: boolean;
+  fewerOpportunities?: boolean;
+  inclusionRealCostEur?: number;
+  expensiveTravelRealCostEur?: number;
+  /** Course days (SM-COUR-TRAIN only); defaults to the activity days. */
+  courseDays?: number;
+  linguisticSupport?: boolean;
+  /** Persons on a preparatory visit (PREP-VISIT only), 1–3; defaults to 1. */
+  persons?: number;
+}
+
+export type IssueParams = Readonly<Record<string, string | number>>;
+
+export interface RuleIssue {
+  code: RuleCode;
+  /** English text; translate with `code` + `params` (messages/{en,sl}/rules.json). */
+  message: string;
+  params?: IssueParams;
+  /** Input field the issue concerns, so a form can show it beside that field. */
+  field?: string;
+}
+
+export const GRANT_LINES = [
+  "travel",
+  "individualSupport",
+  "organisationalSupport",
+  "courseFees",
+  "inclusionSupport",
+  "linguisticSupport",
+  "exceptionalCosts",
+  "preparatoryVisits",
+] as const;
+export type GrantLine = (typeof GRANT_LINES)[number];
+export type GrantLines = Record<GrantLine, number>;
+
+export interface EstimateDetails {
+  /** Activity days, start and end date included (null when the dates are invalid). */
+  activityDays: number | null;
+  /** Activity days + funded travel days (the days individual support pays). */
+  fundedDays: number | null;
+  fundedTravelDays: number | null;
+  /** One-way km the band was taken from (entered, or great-circle from the towns). */
+  distanceKm: number | null;
+  distanceBand: DistanceBand | null;
+  countryGroup: CountryGroup | null;
+  /** Full daily individual support rate in EUR. */
+  dailyRate: number | null;
+  /** Daily rate in EUR from day 15 on. */
+  reducedDailyRate: number | null;
+  /** Course days the course-fee line pays (after the per-participant cap). */
+  fundedCourseDays: number;
+}
+
+export interface MobilityEstimate {
+  eligible: boolean;
+  errors: RuleIssue[];
+  warnings: RuleIssue[];
+  /** EUR, at most two decimals. All zero when there is any error. */
+  lines: GrantLines;
+  /** EUR; exactly totalCents / 100. */
+  total: number;
+  linesCents: GrantLines;
+  totalCents: Cents;
+  details: EstimateDetails;
+}

@@ -1,0 +1,154 @@
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { mobilities, projects, type Project } from "@/db/schema";
+import { AppError, conflict, notFound } from "@/server/errors";
+import { BUDGET_CATEGORIES, parseProjectNumber, type TAwarded, type TBudgetCategory, type TCreateProject, type TUpdateProject } from "@/server/schemas/projects";
+import { recordAudit } from "./audit";
+import type { Actor } from "./memberships";
+
+const AWARDED_COLUMN: Record<TBudgetCategory, keyof Project> = {
+  travel: "awardedTravelCents",
+  individualSupport: "awardedIndividualSupportCents",
+  organisationalSupport: "awardedOrganisationalSupportCents",
+  courseFees: "awardedCourseFeesCents",
+  inclusionSupport: "awardedInclusionSupportCents",
+  linguisticSupport: "awardedLinguisticSupportCents",
+  exceptionalCosts: "awardedExceptionalCostsCents",
+  preparatoryVisits: "awardedPreparatoryVisitsCents",
+  lumpSum: "awardedLumpSumCents",
+};
+
+function awardedToColumns(awarded: TAwarded) {
+  return {
+    awardedTravelCents: awarded.travel,
+    awardedIndividualSupportCents: awarded.individualSupport,
+    awardedOrganisationalSupportCents: awarded.organisationalSupport,
+    awardedCourseFeesCents: awarded.courseFees,
+    awardedInclusionSupportCents: awarded.inclusionSupport,
+    awardedLinguisticSupportCents: awarded.linguisticSupport,
+    awardedExceptionalCostsCents: awarded.exceptionalCosts,
+    awardedPreparatoryVisitsCents: awarded.preparatoryVisits,
+    awardedLumpSumCents: awarded.lumpSum,
+  };
+}
+
+export function awardedFromProject(project: Project): TAwarded {
+  return Object.fromEntries(BUDGET_CATEGORIES.map((c) => [c, project[AWARDED_COLUMN[c]] as number])) as TAwarded;
+}
+
+/**
+ * Participants counted against the KA122 cap: distinct people in the project's mobilities that are
+ * not cancelled, excluding accompanying persons and preparatory visits (domain doc §1).
+ */
+// The outer reference is spelled out: drizzle may print a column without its table, which would bind to m.
+export const participantsUsedSql = sql<number>`(
+  select count(distinct m.participant_id)::int from ${mobilities} m
+  where m.project_id = "projects"."id" and m.status <> 'cancelled' and not m.accompanying
+    and m.activity_type <> 'PREP-VISIT')`;
+
+function toView(row: Project & { participantsUsed: number; mobilityCount: number }) {
+  return {
+    id: row.id,
+    action: row.action,
+    field: row.field,
+    projectNumber: row.projectNumber,
+    title: row.title,
+    callYear: row.callYear,
+    startDate: row.startDate,
+    endDate: row.endDate,
+    status: row.status,
+    awarded: awardedFromProject(row),
+    awardedTotalCents: row.awardedTotalCents,
+    version: row.version,
+    participantsUsed: row.participantsUsed,
+    mobilityCount: row.mobilityCount,
+  };
+}
+export type ProjectView = ReturnType<typeof toView>;
+
+export async function listProjects(db: Db, actor: Actor): Promise<ProjectView[]> {
+  const rows = await db
+    .select({
+      project: projects,
+      participantsUsed: participantsUsedSql,
+      mobilityCount: sql<number>`(select count(*)::int from ${mobilities} m where m.project_id = "projects"."id")`,
+    })
+    .from(projects)
+    .where(eq(projects.organisationId, actor.orgId))
+    .orderBy(desc(projects.callYear), asc(projects.projectNumber));
+  return rows.map((r) => toView({ ...r.project, participantsUsed: r.participantsUsed, mobilityCount: r.mobilityCount }));
+}
+
+export async function getProject(db: Db, actor: Actor, projectId: string): Promise<ProjectView> {
+  const [row] = await db
+    .select({
+      project: projects,
+      participantsUsed: participantsUsedSql,
+      mobilityCount: sql<number>`(select count(*)::int from ${mobilities} m where m.project_id = "projects"."id")`,
+    })
+    .from(projects)
+    .where(and(eq(projects.id, projectId), eq(projects.organisationId, actor.orgId)));
+  if (!row) throw notFound("projectNotFound");
+  return toView({ ...row.project, participantsUsed: row.participantsUsed, mobilityCount: row.mobilityCount });
+}
+
+function assertNumberMatchesSchool(actor: Actor, projectNumber: string) {
+  const parsed = parseProjectNumber(projectNumber);
+  if (parsed && parsed.naCode !== actor.naCode) {
+    throw new AppError("BAD_REQUEST", "invalidInput", { projectNumber: ["projectNumberNaMismatch"] });
+  }
+}
+
+export async function createProject(db: Db, actor: Actor, input: TCreateProject): Promise<ProjectView> {
+  assertNumberMatchesSchool(actor, input.projectNumber);
+  const created = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(projects)
+      .values({
+        organisationId: actor.orgId,
+        action: input.action,
+        projectNumber: input.projectNumber,
+        title: input.title,
+        callYear: input.callYear,
+        startDate: input.startDate,
+        endDate: input.endDate,
+        ...awardedToColumns(input.awarded),
+      })
+      .returning();
+    if (!row) throw new Error("insert returned no row");
+    await recordAudit(tx, actor, { action: "project.create", entityType: "project", entityId: row.id, after: row });
+    return row;
+  });
+  return toView({ ...created, participantsUsed: 0, mobilityCount: 0 });
+}
+
+export async function updateProject(db: Db, actor: Actor, input: TUpdateProject): Promise<ProjectView> {
+  assertNumberMatchesSchool(actor, input.projectNumber);
+  await db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(projects)
+      .where(and(eq(projects.id, input.projectId), eq(projects.organisationId, actor.orgId)))
+      .for("update");
+    if (!before) throw notFound("projectNotFound");
+    if (before.version !== input.version) throw conflict();
+    const [after] = await tx
+      .update(projects)
+      .set({
+        action: input.action,
+        projectNumber: input.projectNumber,
+        title: input.title,
+        callYear: input.callYear,
+        startDate: input.startDate,
+        endDate: input.endDate,
+        status: input.status,
+        ...awardedToColumns(input.awarded),
+        version: sql`${projects.version} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(and(eq(projects.id, input.projectId), eq(projects.organisationId, actor.orgId)))
+      .returning();
+    await recordAudit(tx, actor, { action: "project.update", entityType: "project", entityId: input.projectId, before, after });
+  });
+  return getProject(db, actor, input.projectId);
+}
