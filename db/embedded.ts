@@ -158,6 +158,17 @@ function passwordFor(dataDir: string): string {
   return password;
 }
 
+/** Shuts down a cluster of ours left running in `dataDir` (by a killed process), if any. */
+export async function stopLeftoverCluster(dataDir: string): Promise<void> {
+  const leftover = await settleLeftover(dataDir);
+  if (!leftover) return;
+  const postmaster = readPostmaster(dataDir);
+  if (postmaster) {
+    process.kill(postmaster.pid, "SIGINT");
+    await waitForExit(postmaster.pid, 10_000);
+  }
+}
+
 async function isInitialised(dataDir: string): Promise<boolean> {
   return existsSync(path.join(dataDir, "PG_VERSION"));
 }

@@ -6,7 +6,7 @@ import { z } from "zod";
 /** The environment, validated once. Everything optional has a working default for a fresh clone. */
 const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  DATABASE_URL: z.url().optional(),
+  DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   MOBILO_DATA_DIR: z.string().optional(),
 });

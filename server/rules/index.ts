@@ -28,7 +28,7 @@ export { COMMITTED_STATUSES, MOBILITY_STATUSES, REALISED_STATUSES } from "./proj
 export { calculateMobilityGrant, type ProjectPosition } from "./mobility";
 export { calculateGroupMobilityGrant } from "./group";
 export { calculateProjectBudget } from "./project";
-export type { BudgetTotals, MobilityBudgetEntry, MobilityStatus, ProjectBudget, ProjectInput, ProjectMobility } from "./project";
+export type { BudgetTotals, MobilityBudgetEntry, MobilityStatus, ProjectBudget, ProjectInput, ProjectMobility, ResolvedMobility } from "./project";
 
 /** The grant of one mobility (the public `rules.estimate` query). Async only to locate towns. */
 export async function estimateMobilityGrant(input: EstimateInput, rates: RateTables = DEFAULT_RATES): Promise<MobilityEstimate> {
@@ -49,8 +49,10 @@ export async function computeProjectBudget(
   mobilities: readonly ProjectMobility[],
   rates: RateTables = DEFAULT_RATES,
 ): Promise<ProjectBudget> {
-  const distances = await Promise.all(mobilities.map((mobility) => resolveDistance(mobility.input)));
-  return calculateProjectBudget(project, mobilities, distances, rates);
+  const resolved = await Promise.all(
+    mobilities.map(async (mobility) => ({ mobility, distance: await resolveDistance(mobility.input) })),
+  );
+  return calculateProjectBudget(project, resolved, rates);
 }
 
 /** At most 3 KA122-SCH grants in any 5 consecutive call years; pass every KA122-SCH call year of the organisation. */

@@ -27,6 +27,7 @@ export type ProjectMobility =
   | { kind: "group"; id: string; status: MobilityStatus; input: GroupEstimateInput };
 
 interface ProjectDates {
+  callYear: number;
   /** ISO date, first day of the project. */
   startDate: string;
   /** ISO date, last day of the project (inclusive). */
@@ -95,17 +96,16 @@ function pupilCount(input: GroupEstimateInput): number {
 }
 
 /** Participants toward the KA122 cap: distinct committed participants; group pupils one by one. */
-function countParticipants(entries: readonly MobilityBudgetEntry[], mobilities: readonly ProjectMobility[]): number {
+function countParticipants(estimated: readonly EstimatedMobility[]): number {
   const individuals = new Set<string>();
   let groupPupils = 0;
-  entries.forEach((entry, i) => {
-    const mobility = mobilities[i];
-    if (!entry.committed || mobility === undefined) return;
+  for (const { mobility, entry } of estimated) {
+    if (!entry.committed) continue;
     if (mobility.kind === "group") groupPupils += pupilCount(mobility.input);
     else if (mobility.input.activityType !== "PREP-VISIT" && !mobility.input.accompanying) {
       individuals.add(mobility.participantId);
     }
-  });
+  }
   return individuals.size + groupPupils;
 }
 
@@ -132,7 +132,7 @@ function checkKa121(project: ProjectInput & { action: "KA121-SCH" }, months: num
 /** KA210/KA220: organisations, countries and the lump sum (domain doc §1, B/C). */
 function checkPartnership(
   project: ProjectInput & { action: "KA210-SCH" | "KA220-SCH" },
-  months: { complete: number; started: number },
+  months: { complete: number; started: number } | null,
   rates: RateTables,
   issues: IssueCollector,
 ): Cents {
@@ -141,7 +141,8 @@ function checkPartnership(
   const minOrganisations = issues.use("project.minOrganisations", small ? rules.ka210MinOrganisations : rules.ka220MinOrganisations);
   const minCountries = issues.use("project.minCountries", small ? rules.ka210MinCountries : rules.ka220MinCountries);
   const lumpSums = issues.use("project.lumpSums", small ? rules.ka210LumpSums : rules.ka220LumpSums);
-  checkMonths(project.action, months, issues.use("project.months", small ? rules.ka210Months : rules.ka220Months), issues);
+  const range = issues.use("project.months", small ? rules.ka210Months : rules.ka220Months);
+  if (months) checkMonths(project.action, months, range, issues);
 
   const organisations = project.organisations.length;
   const countries = new Set(project.organisations.map((organisation) => organisation.country.toUpperCase())).size;
@@ -172,61 +173,63 @@ function projectLength(project: ProjectInput, issues: IssueCollector): { complet
   return projectMonths(start, end);
 }
 
-/** Estimates every mobility in start-date order, applying the caps that span the project. */
-function estimateMobilities(
-  mobilities: readonly ProjectMobility[],
-  distances: readonly DistanceResolution[],
-  rates: RateTables,
-): MobilityBudgetEntry[] {
-  const order = mobilities.map((_, i) => i).sort((a, b) => mobilityStart(mobilities[a]).localeCompare(mobilityStart(mobilities[b])));
-  const entries: MobilityBudgetEntry[] = new Array<MobilityBudgetEntry>(mobilities.length);
+/** A mobility with its one-way distance already resolved. */
+export interface ResolvedMobility {
+  mobility: ProjectMobility;
+  distance: DistanceResolution;
+}
+
+interface EstimatedMobility {
+  mobility: ProjectMobility;
+  entry: MobilityBudgetEntry;
+}
+
+/** Estimates every mobility in start-date order (stable), applying the caps that span the project. */
+function estimateMobilities(resolved: readonly ResolvedMobility[], rates: RateTables): EstimatedMobility[] {
+  const byStart = [...resolved.entries()].sort(
+    ([, a], [, b]) => a.mobility.input.startDate.localeCompare(b.mobility.input.startDate),
+  );
+  const estimated: (EstimatedMobility & { index: number })[] = [];
   const courseDaysFunded = new Map<string, number>();
   let steppedParticipants = 0;
 
-  for (const i of order) {
-    const mobility = mobilities[i] as ProjectMobility;
-    const distance = distances[i] as DistanceResolution;
+  for (const [index, { mobility, distance }] of byStart) {
     const committed = COMMITTED_STATUSES.includes(mobility.status);
     const realised = REALISED_STATUSES.includes(mobility.status);
+    const entry = (estimate: MobilityEstimate | GroupEstimate) =>
+      ({ id: mobility.id, status: mobility.status, committed, realised, estimate });
     if (mobility.kind === "group") {
-      const estimate = calculateGroupMobilityGrant(mobility.input, distance, rates);
-      entries[i] = { id: mobility.id, status: mobility.status, committed, realised, estimate };
+      estimated.push({ index, mobility, entry: entry(calculateGroupMobilityGrant(mobility.input, distance, rates)) });
       continue;
     }
-    const stepped = paysSteppedOrganisationalSupport(mobility.input);
     const alreadyFunded = courseDaysFunded.get(mobility.participantId) ?? 0;
     const estimate = calculateMobilityGrant(mobility.input, distance, rates, {
       steppedOrdinal: steppedParticipants + 1,
       courseDaysAlreadyFunded: alreadyFunded,
     });
     if (committed && estimate.eligible) {
-      if (stepped) steppedParticipants += 1;
+      if (paysSteppedOrganisationalSupport(mobility.input)) steppedParticipants += 1;
       courseDaysFunded.set(mobility.participantId, alreadyFunded + estimate.details.fundedCourseDays);
     }
-    entries[i] = { id: mobility.id, status: mobility.status, committed, realised, estimate };
+    estimated.push({ index, mobility, entry: entry(estimate) });
   }
-  return entries;
-}
-
-function mobilityStart(mobility: ProjectMobility | undefined): string {
-  return mobility?.input.startDate ?? "";
+  return estimated.sort((a, b) => a.index - b.index);
 }
 
 /**
  * The budget of a project: committed and realised totals per grant line (cents and EUR), the
- * per-mobility estimates, and the project checks. `distances` are the mobilities' resolved
- * distances, in the same order (index.ts resolves towns before calling this).
+ * per-mobility estimates (in input order), and the project checks. index.ts resolves towns first.
  */
 export function calculateProjectBudget(
   project: ProjectInput,
-  mobilities: readonly ProjectMobility[],
-  distances: readonly DistanceResolution[],
+  resolved: readonly ResolvedMobility[],
   rates: RateTables,
 ): ProjectBudget {
   const issues = new IssueCollector();
   const months = projectLength(project, issues);
-  const entries = estimateMobilities(mobilities, distances, rates);
-  const participantCount = countParticipants(entries, mobilities);
+  const estimated = estimateMobilities(resolved, rates);
+  const entries = estimated.map(({ entry }) => entry);
+  const participantCount = countParticipants(estimated);
   let lumpSumCents: Cents | null = null;
 
   if (project.action === "KA122-SCH") {
@@ -236,7 +239,7 @@ export function calculateProjectBudget(
   } else if (project.action === "KA121-SCH") {
     if (months) checkKa121(project, months.started, rates, issues);
   } else {
-    lumpSumCents = checkPartnership(project, months ?? { complete: 0, started: 0 }, rates, issues);
+    lumpSumCents = checkPartnership(project, months, rates, issues);
   }
 
   const committed = entries.filter((entry) => entry.committed).map((entry) => entry.estimate);
@@ -245,7 +248,7 @@ export function calculateProjectBudget(
   return {
     eligible: errors.length === 0,
     errors,
-    warnings: issues.finalWarnings(0),
+    warnings: issues.finalWarnings(project.callYear),
     committed: totals(committed),
     realised: totals(realised),
     lumpSum: lumpSumCents === null ? null : centsToEur(lumpSumCents),

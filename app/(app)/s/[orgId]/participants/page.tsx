@@ -15,7 +15,7 @@ export default async function ParticipantsPage({ params }: { params: Promise<{ o
   void getQueryClient().prefetchQuery(trpc.participants.list.queryOptions({ orgId }));
   const t = await getTranslations("participants");
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="text-sm text-muted-foreground">{t("subtitle")}</p>

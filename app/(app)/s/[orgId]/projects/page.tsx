@@ -23,7 +23,7 @@ export default async function ProjectsPage({ params }: { params: Promise<{ orgId
   const fmt = await getFormatters();
 
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>

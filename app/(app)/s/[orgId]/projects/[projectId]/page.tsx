@@ -38,7 +38,7 @@ export default async function ProjectPage({ params }: { params: Params }) {
   const awardedLines = BUDGET_CATEGORIES.filter((c) => project.awarded[c] > 0);
 
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="grid gap-1">
           <div className="flex flex-wrap items-center gap-2">

@@ -15,7 +15,7 @@ export default async function NewProjectPage({ params }: { params: Promise<{ org
   if (!org || org.role !== "coordinator") notFound();
   const t = await getTranslations("projectForm");
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="text-sm text-muted-foreground">{t("subtitle", { naCode: org.naCode })}</p>

@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
+import { useEffect } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { applyServerErrors } from "@/components/forms/server-errors";
@@ -17,6 +18,7 @@ import {
   BUDGET_CATEGORIES,
   PROJECT_ACTIONS,
   ZCreateProjectForm,
+  parseProjectNumber,
   type TBudgetCategory,
   type TCreateProjectFormInput,
 } from "@/server/schemas/projects";
@@ -46,6 +48,20 @@ export function ProjectForm({ orgId, naCode }: { orgId: string; naCode: string }
     },
   });
   const action = useWatch({ control: form.control, name: "action" });
+  const typedNumber = useWatch({ control: form.control, name: "projectNumber" });
+
+  // The project number already says the call year and the action: fill them in from it.
+  useEffect(() => {
+    const parsed = parseProjectNumber(typedNumber.trim().toUpperCase());
+    if (!parsed) return;
+    if (parsed.callYear >= 2021 && parsed.callYear <= 2027 && parsed.callYear !== form.getValues("callYear")) {
+      form.setValue("callYear", parsed.callYear, { shouldValidate: form.formState.isSubmitted });
+    }
+    const namedAction = PROJECT_ACTIONS.find((a) => a === parsed.action);
+    if (namedAction && namedAction !== form.getValues("action")) {
+      form.setValue("action", namedAction, { shouldValidate: form.formState.isSubmitted });
+    }
+  }, [typedNumber, form]);
   const categories: readonly TBudgetCategory[] = action === "KA210" || action === "KA220" ? ["lumpSum"] : KA1_CATEGORIES;
 
   const create = useMutation(
@@ -64,7 +80,7 @@ export function ProjectForm({ orgId, naCode }: { orgId: string; naCode: string }
 
   return (
     <Form {...form}>
-      <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="grid gap-6">
+      <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="grid grid-cols-[minmax(0,1fr)] gap-6">
         <Card>
           <CardHeader>
             <CardTitle>{t("sections.project")}</CardTitle>

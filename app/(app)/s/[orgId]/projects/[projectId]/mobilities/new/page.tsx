@@ -22,7 +22,7 @@ export default async function NewMobilityPage({ params }: { params: Promise<{ or
   // Destinations the engine has a country group for in this call year (the programme countries).
   const countries = Object.keys(COUNTRY_GROUPS[project.callYear] ?? COUNTRY_GROUPS[2026] ?? {}).sort();
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="text-sm text-muted-foreground">

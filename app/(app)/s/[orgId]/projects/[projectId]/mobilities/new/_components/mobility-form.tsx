@@ -75,7 +75,7 @@ export function MobilityForm({ orgId, projectId, participants, countries }: Prop
 
   return (
     <Form {...form}>
-      <form onSubmit={form.handleSubmit((values) => log.mutate({ ...values, orgId }))} noValidate className="grid gap-6">
+      <form onSubmit={form.handleSubmit((values) => log.mutate({ ...values, orgId }))} noValidate className="grid grid-cols-[minmax(0,1fr)] gap-6">
         <Card>
           <CardHeader>
             <CardTitle>{t("sections.who")}</CardTitle>
