@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  customType,
   bigserial,
   boolean,
   check,
@@ -18,13 +19,15 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
+
 /*
  * Every school-owned row carries `organisation_id`, and child rows reference their parent through a
  * composite (id, organisation_id) foreign key, so the database itself refuses a mobility that points
  * at another school's project or participant. Money is always integer cents.
  */
 
-export const membershipRole = pgEnum("membership_role", ["coordinator", "teacher", "headteacher"]);
+export const membershipRole = pgEnum("membership_role", ["coordinator", "teacher", "headteacher", "school_admin"]);
 export const projectAction = pgEnum("project_action", ["KA121", "KA122", "KA210", "KA220"]);
 export const projectStatus = pgEnum("project_status", ["draft", "running", "reporting", "closed"]);
 export const participantKind = pgEnum("participant_kind", ["staff", "pupil"]);
@@ -40,6 +43,16 @@ export const activityType = pgEnum("activity_type", [
   "PREP-VISIT",
 ]);
 export const mobilityStatus = pgEnum("mobility_status", ["draft", "planned", "completed", "cancelled"]);
+export const memberRole = pgEnum("mobility_member_role", ["pupil", "accompanying"]);
+export const distanceSource = pgEnum("distance_source", ["calculated", "official"]);
+export const evidenceKind = pgEnum("evidence_kind", [
+  "attendance_certificate",
+  "travel_proof",
+  "learning_agreement",
+  "participant_report",
+]);
+export const fileStorage = pgEnum("file_storage", ["postgres", "disk"]);
+export const findingStatus = pgEnum("finding_status", ["open", "answered", "closed"]);
 
 const timestamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -75,10 +88,13 @@ export const users = pgTable(
     email: text("email").notNull(),
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
+    /** Platform-level role (null for school members and NA officers). */
+    platformRole: text("platform_role"),
     ...timestamps,
   },
   (t) => [
     uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
+    check("users_platform_role_known", sql`${t.platformRole} is null or ${t.platformRole} = 'platform_admin'`),
     check("users_name_not_blank", sql`length(trim(${t.name})) > 0`),
   ],
 );
@@ -94,6 +110,8 @@ export const memberships = pgTable(
       .notNull()
       .references(() => organisations.id, { onDelete: "cascade" }),
     role: membershipRole("role").notNull(),
+    /** Special-category data (fewer opportunities, inclusion justifications): granted apart from the role. */
+    specialCategoryAccess: boolean("special_category_access").notNull().default(false),
     ...timestamps,
   },
   (t) => [
@@ -157,6 +175,14 @@ export const projects = pgTable(
     endDate: date("end_date", { mode: "string" }).notNull(),
     status: projectStatus("status").notNull().default("running"),
     ...awardedColumns,
+    /** KA121 indicative targets (null where the grant agreement sets none). */
+    targetParticipants: integer("target_participants"),
+    targetFewerOpportunityParticipants: integer("target_fewer_opportunity_participants"),
+    targetGreenTravelPercent: integer("target_green_travel_percent"),
+    targetAverageDurationDays: integer("target_average_duration_days"),
+    targetAccompanyingPersons: integer("target_accompanying_persons"),
+    /** The NA rate set the project's grants were computed with (null: the shipped tables). */
+    rateSetId: uuid("rate_set_id"),
     version: integer("version").notNull().default(1),
     ...timestamps,
   },
@@ -193,6 +219,8 @@ export const participants = pgTable(
     staffRole: text("staff_role"),
     dateOfBirth: date("date_of_birth", { mode: "string" }),
     fewerOpportunities: boolean("fewer_opportunities").notNull().default(false),
+    /** Special category: visible only to members with special-category access. */
+    fewerOpportunitiesNote: text("fewer_opportunities_note"),
     version: integer("version").notNull().default(1),
     ...timestamps,
   },
@@ -202,6 +230,55 @@ export const participants = pgTable(
     check("participants_names_not_blank", sql`length(trim(${t.firstName})) > 0 and length(trim(${t.lastName})) > 0`),
   ],
 );
+
+export const partnerOrganisations = pgTable(
+  "partner_organisations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "restrict" }),
+    oid: text("oid"),
+    name: text("name").notNull(),
+    country: text("country").notNull(),
+    town: text("town").notNull(),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    unique("partner_organisations_id_organisation_key").on(t.id, t.organisationId),
+    uniqueIndex("partner_organisations_name_key").on(t.organisationId, sql`lower(${t.name})`, t.country),
+    check("partner_organisations_oid_format", sql`${t.oid} is null or ${t.oid} ~ '^E[0-9]{8}$'`),
+    check("partner_organisations_country_format", sql`${t.country} ~ '^[A-Z]{2}$'`),
+    check("partner_organisations_name_not_blank", sql`length(trim(${t.name})) > 0`),
+  ],
+);
+
+/** The engine's grant lines for one mobility, stored so dashboards can aggregate in SQL (cents). */
+const grantColumns = {
+  grantTravelCents: integer("grant_travel_cents").notNull().default(0),
+  grantIndividualSupportCents: integer("grant_individual_support_cents").notNull().default(0),
+  grantOrganisationalSupportCents: integer("grant_organisational_support_cents").notNull().default(0),
+  grantCourseFeesCents: integer("grant_course_fees_cents").notNull().default(0),
+  grantInclusionSupportCents: integer("grant_inclusion_support_cents").notNull().default(0),
+  grantLinguisticSupportCents: integer("grant_linguistic_support_cents").notNull().default(0),
+  grantExceptionalCostsCents: integer("grant_exceptional_costs_cents").notNull().default(0),
+  grantPreparatoryVisitsCents: integer("grant_preparatory_visits_cents").notNull().default(0),
+  grantTotalCents: bigint("grant_total_cents", { mode: "number" })
+    .notNull()
+    .generatedAlwaysAs(
+      sql.raw(
+        "grant_travel_cents::bigint + grant_individual_support_cents + grant_organisational_support_cents + " +
+          "grant_course_fees_cents + grant_inclusion_support_cents + grant_linguistic_support_cents + " +
+          "grant_exceptional_costs_cents + grant_preparatory_visits_cents",
+      ),
+    ),
+  /** False while the engine reports an error (e.g. a rate the NA has not set): the lines are then 0. */
+  grantEligible: boolean("grant_eligible").notNull().default(false),
+  /** The engine's errors and warnings ({ code, params, field }[]) when the grant was computed. */
+  grantIssues: jsonb("grant_issues").notNull().default(sql`'[]'::jsonb`),
+  grantComputedAt: timestamp("grant_computed_at", { withTimezone: true }),
+};
 
 export const mobilities = pgTable(
   "mobilities",
@@ -221,10 +298,40 @@ export const mobilities = pgTable(
     destinationCountry: text("destination_country").notNull(),
     destinationTown: text("destination_town").notNull(),
     distanceKm: integer("distance_km"),
+    distanceSource: distanceSource("distance_source").notNull().default("calculated"),
+    originTown: text("origin_town"),
+    partnerOrganisationId: uuid("partner_organisation_id"),
+    meansOfTransport: text("means_of_transport"),
+    fewerOpportunities: boolean("fewer_opportunities").notNull().default(false),
+    courseDays: integer("course_days"),
+    inclusionRealCostCents: integer("inclusion_real_cost_cents"),
+    expensiveTravelRealCostCents: integer("expensive_travel_real_cost_cents"),
+    linguisticSupport: boolean("linguistic_support").notNull().default(false),
+    /** Group mobility of pupils: pupils counted without names (the Beneficiary Module allows it). */
+    pupilCount: integer("pupil_count").notNull().default(0),
+    /** Preparatory visit: persons on the visit (at most 3). */
+    persons: integer("persons").notNull().default(1),
+    forceMajeure: boolean("force_majeure").notNull().default(false),
+    notes: text("notes"),
+    ...grantColumns,
     version: integer("version").notNull().default(1),
     ...timestamps,
   },
   (t) => [
+    unique("mobilities_id_organisation_key").on(t.id, t.organisationId),
+    foreignKey({
+      name: "mobilities_partner_fk",
+      columns: [t.partnerOrganisationId, t.organisationId],
+      foreignColumns: [partnerOrganisations.id, partnerOrganisations.organisationId],
+    }).onDelete("restrict"),
+    index("mobilities_project_status_idx").on(t.projectId, t.status),
+    check("mobilities_pupil_count_range", sql`${t.pupilCount} between 0 and 500`),
+    check("mobilities_persons_range", sql`${t.persons} between 1 and 3`),
+    check("mobilities_course_days_range", sql`${t.courseDays} is null or ${t.courseDays} between 0 and 365`),
+    check(
+      "mobilities_real_costs_not_negative",
+      sql`coalesce(${t.inclusionRealCostCents}, 0) >= 0 and coalesce(${t.expensiveTravelRealCostCents}, 0) >= 0`,
+    ),
     foreignKey({
       name: "mobilities_project_fk",
       columns: [t.projectId, t.organisationId],
@@ -243,6 +350,204 @@ export const mobilities = pgTable(
     check("mobilities_country_format", sql`${t.destinationCountry} ~ '^[A-Z]{2}$'`),
     check("mobilities_receiving_not_blank", sql`length(trim(${t.receivingOrganisation})) > 0`),
   ],
+);
+
+/** Named pupils of a group mobility and its further accompanying persons, with per-person differences. */
+export const mobilityMembers = pgTable(
+  "mobility_members",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull(),
+    mobilityId: uuid("mobility_id").notNull(),
+    participantId: uuid("participant_id"),
+    role: memberRole("role").notNull(),
+    fewerOpportunities: boolean("fewer_opportunities").notNull().default(false),
+    startDate: date("start_date", { mode: "string" }),
+    endDate: date("end_date", { mode: "string" }),
+    inclusionRealCostCents: integer("inclusion_real_cost_cents"),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [
+    foreignKey({
+      name: "mobility_members_mobility_fk",
+      columns: [t.mobilityId, t.organisationId],
+      foreignColumns: [mobilities.id, mobilities.organisationId],
+    }).onDelete("cascade"),
+    foreignKey({
+      name: "mobility_members_participant_fk",
+      columns: [t.participantId, t.organisationId],
+      foreignColumns: [participants.id, participants.organisationId],
+    }).onDelete("restrict"),
+    index("mobility_members_mobility_idx").on(t.mobilityId),
+    index("mobility_members_participant_idx").on(t.participantId),
+    check("mobility_members_dates", sql`${t.endDate} is null or ${t.startDate} is null or ${t.endDate} >= ${t.startDate}`),
+    check("mobility_members_accompanying_not_fewer", sql`not (${t.role} = 'accompanying' and ${t.fewerOpportunities})`),
+  ],
+);
+
+export const files = pgTable(
+  "files",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "restrict" }),
+    filename: text("filename").notNull(),
+    contentType: text("content_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    storage: fileStorage("storage").notNull(),
+    content: bytea("content"),
+    diskPath: text("disk_path"),
+    uploadedBy: uuid("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [
+    unique("files_id_organisation_key").on(t.id, t.organisationId),
+    check("files_size_range", sql`${t.sizeBytes} between 0 and 20971520`),
+    check(
+      "files_storage_consistent",
+      sql`(${t.storage} = 'postgres' and ${t.content} is not null) or (${t.storage} = 'disk' and ${t.diskPath} is not null)`,
+    ),
+  ],
+);
+
+export const mobilityEvidence = pgTable(
+  "mobility_evidence",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull(),
+    mobilityId: uuid("mobility_id").notNull(),
+    kind: evidenceKind("kind").notNull(),
+    fileId: uuid("file_id"),
+    done: boolean("done").notNull().default(false),
+    note: text("note"),
+    checkedBy: uuid("checked_by").references(() => users.id, { onDelete: "set null" }),
+    checkedAt: timestamp("checked_at", { withTimezone: true }),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    unique("mobility_evidence_kind_key").on(t.mobilityId, t.kind),
+    foreignKey({
+      name: "mobility_evidence_mobility_fk",
+      columns: [t.mobilityId, t.organisationId],
+      foreignColumns: [mobilities.id, mobilities.organisationId],
+    }).onDelete("cascade"),
+    foreignKey({
+      name: "mobility_evidence_file_fk",
+      columns: [t.fileId, t.organisationId],
+      foreignColumns: [files.id, files.organisationId],
+    }).onDelete("restrict"),
+  ],
+);
+
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    role: membershipRole("role").notNull(),
+    specialCategoryAccess: boolean("special_category_access").notNull().default(false),
+    /** SHA-256 of the single-use token; the token itself is only in the e-mail. */
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [uniqueIndex("invitations_token_hash_key").on(t.tokenHash), index("invitations_organisation_idx").on(t.organisationId)],
+);
+
+export const passwordResets = pgTable(
+  "password_resets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [uniqueIndex("password_resets_token_hash_key").on(t.tokenHash)],
+);
+
+/** Failed sign-ins per key ("account:<email>" or "ip:<address>") in the current window. */
+export const authThrottle = pgTable("auth_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  windowStart: timestamp("window_start", { withTimezone: true }).notNull().defaultNow(),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+});
+
+/** An NA's own figures for a call year (e.g. individual-support daily rates), versioned. */
+export const naRateSets = pgTable(
+  "na_rate_sets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    naCode: text("na_code").notNull(),
+    callYear: integer("call_year").notNull(),
+    version: integer("version").notNull(),
+    /** A RateOverrides object of the rules engine (figures with source and confidence). */
+    figures: jsonb("figures").notNull(),
+    note: text("note"),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [
+    unique("na_rate_sets_version_key").on(t.naCode, t.callYear, t.version),
+    check("na_rate_sets_na_code_format", sql`${t.naCode} ~ '^[A-Z]{2}[0-9]{2}$'`),
+  ],
+);
+
+export const findings = pgTable(
+  "findings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    naCode: text("na_code").notNull(),
+    organisationId: uuid("organisation_id").notNull(),
+    projectId: uuid("project_id").notNull(),
+    mobilityId: uuid("mobility_id"),
+    title: text("title").notNull(),
+    status: findingStatus("status").notNull().default("open"),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    version: integer("version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    foreignKey({
+      name: "findings_project_fk",
+      columns: [t.projectId, t.organisationId],
+      foreignColumns: [projects.id, projects.organisationId],
+    }).onDelete("cascade"),
+    foreignKey({
+      name: "findings_mobility_fk",
+      columns: [t.mobilityId, t.organisationId],
+      foreignColumns: [mobilities.id, mobilities.organisationId],
+    }).onDelete("restrict"),
+    index("findings_na_idx").on(t.naCode, t.status),
+    index("findings_organisation_idx").on(t.organisationId),
+  ],
+);
+
+export const findingMessages = pgTable(
+  "finding_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    findingId: uuid("finding_id")
+      .notNull()
+      .references(() => findings.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [index("finding_messages_finding_idx").on(t.findingId, t.createdAt)],
 );
 
 export const auditLog = pgTable(
@@ -270,3 +575,5 @@ export type Project = typeof projects.$inferSelect;
 export type Participant = typeof participants.$inferSelect;
 export type Mobility = typeof mobilities.$inferSelect;
 export type MembershipRole = (typeof membershipRole.enumValues)[number];
+export type PartnerOrganisation = typeof partnerOrganisations.$inferSelect;
+export type MobilityMember = typeof mobilityMembers.$inferSelect;

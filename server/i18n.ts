@@ -16,12 +16,21 @@ function pickLocale(cookieValue: string | undefined, acceptLanguage: string | nu
   return (preferred as Locale | undefined) ?? DEFAULT_LOCALE;
 }
 
+/**
+ * `app.json` holds the app's top-level namespaces; every other file is the namespace of its name
+ * (rules.json → `rules.*`). A feature adds its file here.
+ */
+const NAMESPACE_FILES = ["rules", "calculator"] as const;
+
 export async function loadMessages(locale: Locale) {
-  const [app, rules] = await Promise.all([
-    import(`../messages/${locale}/app.json`).then((m: { default: Record<string, unknown> }) => m.default),
-    import(`../messages/${locale}/rules.json`).then((m: { default: Record<string, string> }) => m.default),
-  ]);
-  return { ...app, rules };
+  const app = (await import(`../messages/${locale}/app.json`)) as { default: Record<string, unknown> };
+  const namespaces = await Promise.all(
+    NAMESPACE_FILES.map(async (name) => {
+      const file = (await import(`../messages/${locale}/${name}.json`)) as { default: Record<string, unknown> };
+      return [name, file.default] as const;
+    }),
+  );
+  return { ...app.default, ...Object.fromEntries(namespaces) };
 }
 
 export default getRequestConfig(async () => {

@@ -3,6 +3,7 @@
 import { Check, ChevronsUpDown, School } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import type { MembershipRole } from "@/db/schema";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
@@ -17,7 +18,7 @@ export interface SchoolOption {
   id: string;
   oid: string;
   name: string;
-  role: "coordinator" | "teacher" | "headteacher";
+  role: MembershipRole;
 }
 
 export function SchoolSwitcher({ current, organisations }: { current: SchoolOption; organisations: SchoolOption[] }) {

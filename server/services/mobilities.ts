@@ -1,8 +1,9 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { mobilities, participants, projects } from "@/db/schema";
 import { AppError, notFound } from "@/server/errors";
 import type { TLogMobility } from "@/server/schemas/mobilities";
+import { COMMITTED_STATUSES } from "@/server/rules";
 import { recordAudit } from "./audit";
 import type { Actor } from "./memberships";
 import { participantsUsedSql } from "./projects";
@@ -62,7 +63,8 @@ export async function logMobility(db: Db, actor: Actor, input: TLogMobility) {
     if (!participant) throw new AppError("BAD_REQUEST", "invalidInput", { participantId: ["participantNotFound"] });
 
     const cap = projectParticipantCap(project.action, project.callYear);
-    const countsTowardsCap = input.activityType !== "PREP-VISIT" && input.status !== "cancelled";
+    const countsTowardsCap =
+      input.activityType !== "PREP-VISIT" && (COMMITTED_STATUSES as readonly string[]).includes(input.status);
     if (cap !== null && countsTowardsCap) {
       const [already] = await tx
         .select({ one: sql<number>`1` })
@@ -71,7 +73,8 @@ export async function logMobility(db: Db, actor: Actor, input: TLogMobility) {
           and(
             eq(mobilities.projectId, project.id),
             eq(mobilities.participantId, input.participantId),
-            sql`${mobilities.status} <> 'cancelled' and not ${mobilities.accompanying} and ${mobilities.activityType} <> 'PREP-VISIT'`,
+            inArray(mobilities.status, [...COMMITTED_STATUSES]),
+            sql`not ${mobilities.accompanying} and ${mobilities.activityType} <> 'PREP-VISIT'`,
           ),
         )
         .limit(1);

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { mobilities, projects, type Project } from "@/db/schema";
 import { AppError, conflict, notFound } from "@/server/errors";
 import { BUDGET_CATEGORIES, parseProjectNumber, type TAwarded, type TBudgetCategory, type TCreateProject, type TUpdateProject } from "@/server/schemas/projects";
+import { COMMITTED_STATUSES } from "@/server/rules";
 import { recordAudit } from "./audit";
 import type { Actor } from "./memberships";
 
@@ -37,13 +38,15 @@ export function awardedFromProject(project: Project): TAwarded {
 }
 
 /**
- * Participants counted against the KA122 cap: distinct people in the project's mobilities that are
- * not cancelled, excluding accompanying persons and preparatory visits (domain doc §1).
+ * Participants counted against the KA122 cap: distinct people in the project's committed mobilities
+ * (the engine's COMMITTED_STATUSES: planned and completed; drafts reserve no place), excluding
+ * accompanying persons and preparatory visits (domain doc §1).
  */
+const committedStatuses = sql.raw(COMMITTED_STATUSES.map((s) => `'${s}'`).join(", "));
 // The outer reference is spelled out: drizzle may print a column without its table, which would bind to m.
 export const participantsUsedSql = sql<number>`(
   select count(distinct m.participant_id)::int from ${mobilities} m
-  where m.project_id = "projects"."id" and m.status <> 'cancelled' and not m.accompanying
+  where m.project_id = "projects"."id" and m.status in (${committedStatuses}) and not m.accompanying
     and m.activity_type <> 'PREP-VISIT')`;
 
 function toView(row: Project & { participantsUsed: number; mobilityCount: number }) {

@@ -14,7 +14,7 @@ function withDatabase(url: string, database: string): string {
  * A fresh database for this test file, cloned from the migrated template, dropped afterwards.
  * Returns a getter: the database exists from `beforeAll` on.
  */
-export function useTestDatabase(): () => Db {
+export function setupTestDatabase(): () => Db {
   const adminUrl = inject("adminDatabaseUrl");
   const name = `mobilo_test_${randomBytes(6).toString("hex")}`;
   let handle: ReturnType<typeof createDb> | undefined;
@@ -40,7 +40,7 @@ export function useTestDatabase(): () => Db {
   });
 
   return () => {
-    if (!handle) throw new Error("useTestDatabase: the database is only ready inside tests and hooks");
+    if (!handle) throw new Error("setupTestDatabase: the database is only ready inside tests and hooks");
     return handle.db;
   };
 }

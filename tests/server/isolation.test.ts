@@ -1,10 +1,10 @@
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, mobilities, participants, projects } from "@/db/schema";
-import { useTestDatabase } from "../helpers/db";
+import { setupTestDatabase } from "../helpers/db";
 import { callerFor, createMember, createSchool, createStaff, projectNumber, zeroAwarded } from "../helpers/factories";
 
-const getDb = useTestDatabase();
+const getDb = setupTestDatabase();
 
 async function codeOf(promise: Promise<unknown>) {
   try {

@@ -3,10 +3,10 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, mobilities, participants } from "@/db/schema";
 import { DEFAULT_RATES } from "@/server/rules/rates";
-import { useTestDatabase } from "../helpers/db";
+import { setupTestDatabase } from "../helpers/db";
 import { callerFor, createMember, createSchool, createStaff, projectNumber, zeroAwarded } from "../helpers/factories";
 
-const getDb = useTestDatabase();
+const getDb = setupTestDatabase();
 const CAP = DEFAULT_RATES.project.ka122MaxParticipants.value;
 
 describe("mobilities router", () => {

@@ -2,10 +2,10 @@ import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, projects } from "@/db/schema";
-import { useTestDatabase } from "../helpers/db";
+import { setupTestDatabase } from "../helpers/db";
 import { callerFor, createMember, createSchool, projectNumber, zeroAwarded } from "../helpers/factories";
 
-const getDb = useTestDatabase();
+const getDb = setupTestDatabase();
 
 async function expectTrpcError(promise: Promise<unknown>, code: TRPCError["code"]) {
   const error = await promise.then(
