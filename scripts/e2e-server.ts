@@ -7,7 +7,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { stopLeftoverCluster } from "../db/embedded";
 
-const dataDir = path.resolve(".data", "e2e");
+const dataDir = path.resolve(process.env.E2E_DATA_DIR ?? path.join(".data", "e2e"));
 await stopLeftoverCluster(path.join(dataDir, "postgres"));
 rmSync(dataDir, { recursive: true, force: true });
 

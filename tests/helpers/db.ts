@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, beforeAll, inject } from "vitest";
 import { createDb, type Db } from "@/db/client";
-import { TEMPLATE_DATABASE } from "./global-setup";
 
 function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
@@ -16,13 +15,14 @@ function withDatabase(url: string, database: string): string {
  */
 export function setupTestDatabase(): () => Db {
   const adminUrl = inject("adminDatabaseUrl");
-  const name = `mobilo_test_${randomBytes(6).toString("hex")}`;
+  const template = inject("templateDatabase");
+  const name = `${template.replace(/_template$/, "")}_${randomBytes(6).toString("hex")}`;
   let handle: ReturnType<typeof createDb> | undefined;
 
   beforeAll(async () => {
     const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
     try {
-      await admin.unsafe(`create database "${name}" template "${TEMPLATE_DATABASE}"`);
+      await admin.unsafe(`create database "${name}" template "${template}"`);
     } finally {
       await admin.end({ timeout: 5 });
     }

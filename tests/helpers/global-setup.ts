@@ -1,8 +1,9 @@
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 import { createDb } from "../../db/client";
-import { startEmbeddedPostgres, type EmbeddedCluster } from "../../db/embedded";
+import { startEmbeddedPostgres, stopLeftoverCluster, type EmbeddedCluster } from "../../db/embedded";
 import { migrateDatabase } from "../../db/migrate";
 
 /*
@@ -11,11 +12,36 @@ import { migrateDatabase } from "../../db/migrate";
  * applied. Each test file clones its own database from the template (tests/helpers/db.ts).
  */
 
-export const TEMPLATE_DATABASE = "mobilo_test_template";
+/** Names carry this process's pid, so concurrent runs never touch each other's databases. */
+export const RUN_PREFIX = `mobilo_test_${process.pid}`;
+export const TEMPLATE_DATABASE = `${RUN_PREFIX}_template`;
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Data directories of embedded test clusters whose run died without cleaning up. */
+async function removeDeadRunDirs(root: string) {
+  if (!existsSync(root)) return;
+  for (const entry of readdirSync(root)) {
+    const match = /^postgres-test-(\d+)$/.exec(entry);
+    if (match && !isAlive(Number(match[1]))) {
+      const dir = path.join(root, entry, "postgres");
+      await stopLeftoverCluster(dir);
+      rmSync(path.join(root, entry), { recursive: true, force: true });
+    }
+  }
+}
 
 declare module "vitest" {
   export interface ProvidedContext {
     adminDatabaseUrl: string;
+    templateDatabase: string;
   }
 }
 
@@ -31,16 +57,19 @@ export default async function setup(project: TestProject) {
   if (process.env.DATABASE_URL) {
     adminUrl = process.env.DATABASE_URL;
   } else {
-    cluster = await startEmbeddedPostgres(path.resolve(".data", "postgres-test"));
+    // Its own cluster per run (initdb takes about a second), removed afterwards.
+    await removeDeadRunDirs(path.resolve(".data"));
+    cluster = await startEmbeddedPostgres(path.resolve(".data", `postgres-test-${process.pid}`, "postgres"));
     adminUrl = cluster.url("postgres");
   }
 
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
-    // Clones left by an interrupted run, then a fresh template.
+    // Databases left by runs that died (their pid is gone), then a fresh template.
     const leftovers = await admin<{ datname: string }[]>`select datname from pg_database where datname like 'mobilo_test_%'`;
     for (const { datname } of leftovers) {
-      await admin.unsafe(`drop database if exists "${datname}" with (force)`);
+      const pid = Number(/^mobilo_test_(\d+)_/.exec(datname)?.[1]);
+      if (!Number.isInteger(pid) || !isAlive(pid)) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
     }
     await admin.unsafe(`create database "${TEMPLATE_DATABASE}"`);
   } finally {
@@ -54,6 +83,7 @@ export default async function setup(project: TestProject) {
   }
 
   project.provide("adminDatabaseUrl", adminUrl);
+  project.provide("templateDatabase", TEMPLATE_DATABASE);
 
   return async () => {
     const cleanup = postgres(adminUrl, { max: 1, onnotice: () => {} });
@@ -62,6 +92,9 @@ export default async function setup(project: TestProject) {
     } finally {
       await cleanup.end({ timeout: 5 });
     }
-    await cluster?.stop();
+    if (cluster) {
+      await cluster.stop();
+      rmSync(path.resolve(".data", `postgres-test-${process.pid}`), { recursive: true, force: true });
+    }
   };
 }
