@@ -1,5 +1,6 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { hashPassword } from "../server/auth/password";
+import { loadProjectContext, resolveMobilityDistance, storeProjectGrants } from "../server/services/mobility-grants";
 import type { Db } from "./client";
 import {
   auditLog,
@@ -186,6 +187,18 @@ export async function seedDemoData(db: Db): Promise<void> {
         travelDays: 2, receivingOrganisation: "Skola Brno", destinationCountry: "CZ", destinationTown: "Brno",
       },
     ]);
+
+    // Distances from the engine's geodata and grants from the engine, as the app itself would store them.
+    for (const project of projectRows) {
+      const context = await loadProjectContext(tx, project.organisationId, project.id);
+      if (!context) continue;
+      const rows = await tx.select().from(mobilities).where(eq(mobilities.projectId, project.id));
+      for (const row of rows) {
+        const distance = await resolveMobilityDistance(context, { ...row, originTown: row.originTown ?? undefined, distanceKm: undefined });
+        await tx.update(mobilities).set({ distanceKm: distance.km, distanceSource: distance.source }).where(eq(mobilities.id, row.id));
+      }
+      await storeProjectGrants(tx, context);
+    }
 
     await tx.insert(auditLog).values({
       action: "seed.demo",

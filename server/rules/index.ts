@@ -20,6 +20,8 @@ export { DEFAULT_RATES, withOverrides, type RateOverrides } from "./rates";
 export type * from "./rates/types";
 export * from "./types";
 export { distanceBandFor, MIN_TRAVEL_KM } from "./distance-bands";
+// Unit conversions at the engine's boundary (stored cents ↔ the EUR figures of its input and output).
+export { centsToEur, eurToCents } from "./money";
 export { EARTH_RADIUS_KM, findTown, greatCircleKm, normaliseTownName, resolveDistance } from "./geo";
 export type { Coordinates, DistanceResolution, ResolvedTown } from "./geo";
 export type { GroupAccompanyingPerson, GroupEstimate, GroupEstimateInput, GroupPupil, PersonEstimate } from "./group";

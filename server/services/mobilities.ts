@@ -1,13 +1,321 @@
+import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { mobilities, participants, projects } from "@/db/schema";
-import { AppError, notFound } from "@/server/errors";
-import type { TLogMobility } from "@/server/schemas/mobilities";
-import { COMMITTED_STATUSES } from "@/server/rules";
+import type { Db, DbOrTx } from "@/db/client";
+import { mobilities, mobilityMembers, participants, partnerOrganisations, projects, type Mobility } from "@/db/schema";
+import { AppError, conflict, notFound } from "@/server/errors";
+import type { ProjectBudget } from "@/server/rules";
+import type {
+  TEstimateMobility,
+  TLogMobility,
+  TMobilityFields,
+  TSetMobilityStatus,
+  TUpdateMobility,
+} from "@/server/schemas/mobilities";
 import { recordAudit } from "./audit";
 import type { Actor } from "./memberships";
-import { participantsUsedSql } from "./projects";
-import { projectParticipantCap } from "./project-rules";
+import {
+  loadProjectContext,
+  loadProjectMobilities,
+  projectBudget,
+  ratesForProject,
+  resolveMobilityDistance,
+  snapshotOf,
+  storeProjectGrants,
+  toProjectMobility,
+  type ProjectContext,
+  type StoredMobility,
+} from "./mobility-grants";
+
+/*
+ * Logging, editing and changing the status of mobilities. Every change locks the project row, asks
+ * the rules engine about the whole project (the KA122 cap and the steps that depend on earlier
+ * mobilities), stores the engine's grant lines and writes the audit entry, in one transaction.
+ */
+
+async function lockProject(tx: DbOrTx, actor: Actor, projectId: string): Promise<ProjectContext> {
+  const [locked] = await tx
+    .select({ id: projects.id })
+    .from(projects)
+    .where(and(eq(projects.id, projectId), eq(projects.organisationId, actor.orgId)))
+    .for("update");
+  if (!locked) throw notFound("projectNotFound");
+  // Read after the lock, in a statement of its own: it then sees what the previous holder committed.
+  const project = await loadProjectContext(tx, actor.orgId, projectId);
+  if (!project) throw notFound("projectNotFound");
+  return project;
+}
+
+/** Every participant named must be one of the school's (the composite foreign key agrees). */
+async function assertOwnParticipants(tx: DbOrTx, actor: Actor, fields: Pick<TMobilityFields, "participantId" | "members">) {
+  const ids = [...new Set([fields.participantId, ...fields.members.flatMap((m) => (m.participantId ? [m.participantId] : []))])];
+  const found = await tx
+    .select({ id: participants.id })
+    .from(participants)
+    .where(and(eq(participants.organisationId, actor.orgId), inArray(participants.id, ids)));
+  if (found.length !== ids.length) {
+    const known = new Set(found.map((p) => p.id));
+    const fieldErrors: Record<string, string[]> = {};
+    if (!known.has(fields.participantId)) fieldErrors.participantId = ["participantNotFound"];
+    fields.members.forEach((m, i) => {
+      if (m.participantId && !known.has(m.participantId)) fieldErrors[`members.${i}.participantId`] = ["participantNotFound"];
+    });
+    throw new AppError("BAD_REQUEST", "invalidInput", fieldErrors);
+  }
+}
+
+/** The KA122 cap, as the engine counts it: a change may not take the project over it. */
+function assertCap(project: ProjectContext, before: ProjectBudget, after: ProjectBudget, max: number) {
+  if (project.action !== "KA122") return;
+  if (after.participantCount > max && after.participantCount > before.participantCount) {
+    throw new AppError("BAD_REQUEST", "participantCapReached", { participantId: ["participantCapReached"] });
+  }
+}
+
+function rowValues(fields: TMobilityFields, distance: { km: number | null; source: "official" | "calculated" }) {
+  const isGroup = fields.activityType === "LM-GRP-PUPIL";
+  return {
+    activityType: fields.activityType,
+    status: fields.status,
+    participantId: fields.participantId,
+    accompanying: isGroup ? false : fields.accompanying,
+    startDate: fields.startDate,
+    endDate: fields.endDate,
+    travelDays: fields.travelDays,
+    greenTravel: fields.greenTravel,
+    meansOfTransport: fields.meansOfTransport ?? null,
+    receivingOrganisation: fields.receivingOrganisation,
+    destinationCountry: fields.destinationCountry,
+    destinationTown: fields.destinationTown,
+    originTown: fields.originTown ?? null,
+    distanceKm: distance.km,
+    distanceSource: distance.source,
+    fewerOpportunities: isGroup || fields.accompanying ? false : fields.fewerOpportunities,
+    courseDays: fields.activityType === "SM-COUR-TRAIN" ? (fields.courseDays ?? null) : null,
+    inclusionRealCostCents: fields.inclusionRealCostCents ?? null,
+    expensiveTravelRealCostCents: fields.expensiveTravelRealCostCents ?? null,
+    linguisticSupport: fields.linguisticSupport,
+    pupilCount: isGroup ? fields.pupilCount : 0,
+    persons: fields.activityType === "PREP-VISIT" ? fields.persons : 1,
+    forceMajeure: fields.forceMajeure,
+    notes: fields.notes ?? null,
+  };
+}
+
+async function replaceMembers(tx: DbOrTx, actor: Actor, mobilityId: string, fields: TMobilityFields) {
+  await tx.delete(mobilityMembers).where(and(eq(mobilityMembers.mobilityId, mobilityId), eq(mobilityMembers.organisationId, actor.orgId)));
+  if (fields.activityType !== "LM-GRP-PUPIL" || fields.members.length === 0) return;
+  await tx.insert(mobilityMembers).values(
+    fields.members.map((m) => ({
+      organisationId: actor.orgId,
+      mobilityId,
+      participantId: m.participantId ?? null,
+      role: m.role,
+      fewerOpportunities: m.role === "pupil" ? m.fewerOpportunities : false,
+      startDate: m.startDate ?? null,
+      endDate: m.endDate ?? null,
+      inclusionRealCostCents: m.inclusionRealCostCents ?? null,
+    })),
+  );
+}
+
+/** Remembers the receiving (or, for incoming activities, sending) organisation for next time. */
+async function rememberPartner(tx: DbOrTx, actor: Actor, fields: TMobilityFields): Promise<string> {
+  await tx
+    .insert(partnerOrganisations)
+    .values({ organisationId: actor.orgId, name: fields.receivingOrganisation, country: fields.destinationCountry, town: fields.destinationTown })
+    .onConflictDoNothing();
+  const [partner] = await tx
+    .select({ id: partnerOrganisations.id })
+    .from(partnerOrganisations)
+    .where(
+      and(
+        eq(partnerOrganisations.organisationId, actor.orgId),
+        sql`lower(${partnerOrganisations.name}) = lower(${fields.receivingOrganisation})`,
+        eq(partnerOrganisations.country, fields.destinationCountry),
+      ),
+    );
+  if (!partner) throw new Error("partner organisation missing after upsert");
+  return partner.id;
+}
+
+async function getStored(tx: DbOrTx, actor: Actor, mobilityId: string): Promise<StoredMobility | null> {
+  const [row] = await tx.select().from(mobilities).where(and(eq(mobilities.id, mobilityId), eq(mobilities.organisationId, actor.orgId)));
+  if (!row) return null;
+  const members = await tx.select().from(mobilityMembers).where(eq(mobilityMembers.mobilityId, row.id));
+  return { ...row, members };
+}
+
+export async function logMobility(db: Db, actor: Actor, input: TLogMobility): Promise<Mobility> {
+  const context = await loadProjectContext(db, actor.orgId, input.projectId);
+  if (!context) throw notFound("projectNotFound");
+  const distance = await resolveMobilityDistance(context, input); // geodata outside the transaction
+  return db.transaction(async (tx) => {
+    const project = await lockProject(tx, actor, input.projectId);
+    await assertOwnParticipants(tx, actor, input);
+    const rows = await loadProjectMobilities(tx, actor.orgId, project.id);
+    const rates = await ratesForProject(tx, project);
+    const id = randomUUID();
+    const draft = toProjectMobility(project, id, input.participantId, input.status, { ...input, distanceKm: distance.km });
+    assertCap(project, projectBudget(project, rows, rates), projectBudget(project, rows, rates, { mobility: draft, distanceKm: distance.km }), rates.project.ka122MaxParticipants.value);
+
+    const partnerId = await rememberPartner(tx, actor, input);
+    const [row] = await tx
+      .insert(mobilities)
+      .values({ id, organisationId: actor.orgId, projectId: project.id, partnerOrganisationId: partnerId, ...rowValues(input, distance) })
+      .returning();
+    if (!row) throw new Error("insert returned no row");
+    await replaceMembers(tx, actor, id, input);
+    await storeProjectGrants(tx, project);
+    const stored = await getStored(tx, actor, id);
+    await recordAudit(tx, actor, { action: "mobility.create", entityType: "mobility", entityId: id, after: stored });
+    return stored ?? row;
+  });
+}
+
+export async function updateMobility(db: Db, actor: Actor, input: TUpdateMobility): Promise<Mobility> {
+  const context = await loadProjectContext(db, actor.orgId, input.projectId);
+  if (!context) throw notFound("projectNotFound");
+  const distance = await resolveMobilityDistance(context, input);
+  return db.transaction(async (tx) => {
+    const project = await lockProject(tx, actor, input.projectId);
+    const before = await getStored(tx, actor, input.mobilityId);
+    if (!before || before.projectId !== project.id) throw notFound("mobilityNotFound");
+    if (before.version !== input.version) throw conflict();
+    await assertOwnParticipants(tx, actor, input);
+    const rows = await loadProjectMobilities(tx, actor.orgId, project.id);
+    const rates = await ratesForProject(tx, project);
+    const draft = toProjectMobility(project, before.id, input.participantId, input.status, { ...input, distanceKm: distance.km });
+    assertCap(
+      project,
+      projectBudget(project, rows, rates),
+      projectBudget(project, rows, rates, { mobility: draft, distanceKm: distance.km, replaces: before.id }),
+      rates.project.ka122MaxParticipants.value,
+    );
+    const partnerId = await rememberPartner(tx, actor, input);
+    await tx
+      .update(mobilities)
+      .set({ ...rowValues(input, distance), partnerOrganisationId: partnerId, version: sql`${mobilities.version} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(mobilities.id, before.id), eq(mobilities.organisationId, actor.orgId), eq(mobilities.version, input.version)));
+    await replaceMembers(tx, actor, before.id, input);
+    await storeProjectGrants(tx, project);
+    const after = await getStored(tx, actor, before.id);
+    await recordAudit(tx, actor, { action: "mobility.update", entityType: "mobility", entityId: before.id, before, after });
+    if (!after) throw new Error("mobility vanished inside its own transaction");
+    return after;
+  });
+}
+
+export async function setMobilityStatus(db: Db, actor: Actor, input: TSetMobilityStatus): Promise<{ updated: number }> {
+  return db.transaction(async (tx) => {
+    const project = await lockProject(tx, actor, input.projectId);
+    const rows = await loadProjectMobilities(tx, actor.orgId, project.id);
+    const targets = rows.filter((row) => input.mobilityIds.includes(row.id));
+    if (targets.length !== new Set(input.mobilityIds).size) throw notFound("mobilityNotFound");
+    const rates = await ratesForProject(tx, project);
+    const changed = rows.map((row) => (input.mobilityIds.includes(row.id) ? { ...row, status: input.status } : row));
+    assertCap(project, projectBudget(project, rows, rates), projectBudget(project, changed, rates), rates.project.ka122MaxParticipants.value);
+    const toChange = targets.filter((row) => row.status !== input.status);
+    if (toChange.length === 0) return { updated: 0 };
+    await tx
+      .update(mobilities)
+      .set({ status: input.status, version: sql`${mobilities.version} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(mobilities.organisationId, actor.orgId), inArray(mobilities.id, toChange.map((row) => row.id))));
+    await storeProjectGrants(tx, project);
+    for (const row of toChange) {
+      await recordAudit(tx, actor, {
+        action: "mobility.status",
+        entityType: "mobility",
+        entityId: row.id,
+        before: { status: row.status, version: row.version },
+        after: { status: input.status, version: row.version + 1 },
+      });
+    }
+    return { updated: toChange.length };
+  });
+}
+
+/** A copy as a draft (drafts reserve no place under the cap), with its group members. */
+export async function duplicateMobility(db: Db, actor: Actor, mobilityId: string): Promise<Mobility> {
+  return db.transaction(async (tx) => {
+    const [found] = await tx
+      .select({ projectId: mobilities.projectId })
+      .from(mobilities)
+      .where(and(eq(mobilities.id, mobilityId), eq(mobilities.organisationId, actor.orgId)));
+    if (!found) throw notFound("mobilityNotFound");
+    const project = await lockProject(tx, actor, found.projectId);
+    const source = await getStored(tx, actor, mobilityId);
+    if (!source) throw notFound("mobilityNotFound");
+    const { id: _id, createdAt: _c, updatedAt: _u, version: _v, grantTotalCents: _t, members, ...copy } = source;
+    const id = randomUUID();
+    const [row] = await tx.insert(mobilities).values({ ...copy, id, status: "draft", grantComputedAt: null }).returning();
+    if (!row) throw new Error("insert returned no row");
+    if (members.length > 0) {
+      await tx.insert(mobilityMembers).values(members.map(({ id: _m, createdAt: _mc, ...m }) => ({ ...m, mobilityId: id })));
+    }
+    await storeProjectGrants(tx, project);
+    await recordAudit(tx, actor, { action: "mobility.duplicate", entityType: "mobility", entityId: id, before: { sourceId: mobilityId }, after: row });
+    return row;
+  });
+}
+
+export async function deleteMobility(db: Db, actor: Actor, input: { mobilityId: string; version: number }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [found] = await tx
+      .select({ projectId: mobilities.projectId })
+      .from(mobilities)
+      .where(and(eq(mobilities.id, input.mobilityId), eq(mobilities.organisationId, actor.orgId)));
+    if (!found) throw notFound("mobilityNotFound");
+    const project = await lockProject(tx, actor, found.projectId);
+    const before = await getStored(tx, actor, input.mobilityId);
+    if (!before) throw notFound("mobilityNotFound");
+    if (before.version !== input.version) throw conflict();
+    await tx.delete(mobilities).where(and(eq(mobilities.id, before.id), eq(mobilities.organisationId, actor.orgId)));
+    await storeProjectGrants(tx, project);
+    await recordAudit(tx, actor, { action: "mobility.delete", entityType: "mobility", entityId: before.id, before });
+  });
+}
+
+/** The live estimate behind the form: the engine's answer for this mobility within its project. */
+export async function estimateMobility(db: Db, actor: Actor, input: TEstimateMobility) {
+  const project = await loadProjectContext(db, actor.orgId, input.projectId);
+  if (!project) throw notFound("projectNotFound");
+  const distance = await resolveMobilityDistance(project, input);
+  const rows = await loadProjectMobilities(db, actor.orgId, project.id);
+  const rates = await ratesForProject(db, project);
+  const id = input.mobilityId ?? randomUUID();
+  const draft = toProjectMobility(project, id, input.participantId, input.status, { ...input, distanceKm: distance.km });
+  const budget = projectBudget(project, rows, rates, { mobility: draft, distanceKm: distance.km, replaces: input.mobilityId });
+  const entry = budget.mobilities.find((m) => m.id === id);
+  if (!entry) throw new Error("the engine returned no estimate for the draft");
+  const estimate = entry.estimate;
+  const snapshot = snapshotOf(estimate);
+  for (const error of distance.errors) {
+    snapshot.issues.unshift({ severity: "error", code: error.code, params: error.params, field: error.field === "origin" ? "originTown" : "destinationTown" });
+  }
+  return {
+    eligible: estimate.eligible && distance.errors.length === 0,
+    linesCents: estimate.linesCents,
+    totalCents: estimate.totalCents,
+    issues: snapshot.issues,
+    details: { ...estimate.details, distanceSource: distance.source },
+    persons: "persons" in estimate ? estimate.persons.map((p) => ({ role: p.role, index: p.index, totalCents: p.totalCents, linesCents: p.linesCents })) : [],
+    participantCount: budget.participantCount,
+    participantCap: project.action === "KA122" ? rates.project.ka122MaxParticipants.value : null,
+  };
+}
+
+export async function getMobility(db: Db, actor: Actor, mobilityId: string) {
+  const stored = await getStored(db, actor, mobilityId);
+  if (!stored) throw notFound("mobilityNotFound");
+  const ids = [stored.participantId, ...stored.members.map((m) => m.participantId)].filter((id): id is string => id !== null);
+  const people = ids.length
+    ? await db
+        .select({ id: participants.id, firstName: participants.firstName, lastName: participants.lastName, kind: participants.kind })
+        .from(participants)
+        .where(and(eq(participants.organisationId, actor.orgId), inArray(participants.id, ids)))
+    : [];
+  return { ...stored, people };
+}
 
 export async function listProjectMobilities(db: Db, actor: Actor, projectId: string) {
   const [project] = await db
@@ -29,6 +337,9 @@ export async function listProjectMobilities(db: Db, actor: Actor, projectId: str
       destinationCountry: mobilities.destinationCountry,
       destinationTown: mobilities.destinationTown,
       distanceKm: mobilities.distanceKm,
+      pupilCount: mobilities.pupilCount,
+      grantTotalCents: mobilities.grantTotalCents,
+      grantEligible: mobilities.grantEligible,
       version: mobilities.version,
       participant: {
         id: participants.id,
@@ -41,74 +352,4 @@ export async function listProjectMobilities(db: Db, actor: Actor, projectId: str
     .leftJoin(participants, eq(participants.id, mobilities.participantId))
     .where(and(eq(mobilities.projectId, projectId), eq(mobilities.organisationId, actor.orgId)))
     .orderBy(asc(mobilities.startDate), asc(mobilities.createdAt));
-}
-
-/**
- * Logs one mobility. The project row is locked for the whole transaction, so the participant cap
- * holds however many requests arrive at once.
- */
-export async function logMobility(db: Db, actor: Actor, input: TLogMobility) {
-  return db.transaction(async (tx) => {
-    const [project] = await tx
-      .select({ id: projects.id, action: projects.action, callYear: projects.callYear })
-      .from(projects)
-      .where(and(eq(projects.id, input.projectId), eq(projects.organisationId, actor.orgId)))
-      .for("update");
-    if (!project) throw notFound("projectNotFound");
-
-    const [participant] = await tx
-      .select({ id: participants.id })
-      .from(participants)
-      .where(and(eq(participants.id, input.participantId), eq(participants.organisationId, actor.orgId)));
-    if (!participant) throw new AppError("BAD_REQUEST", "invalidInput", { participantId: ["participantNotFound"] });
-
-    const cap = projectParticipantCap(project.action, project.callYear);
-    const countsTowardsCap =
-      input.activityType !== "PREP-VISIT" && (COMMITTED_STATUSES as readonly string[]).includes(input.status);
-    if (cap !== null && countsTowardsCap) {
-      const [already] = await tx
-        .select({ one: sql<number>`1` })
-        .from(mobilities)
-        .where(
-          and(
-            eq(mobilities.projectId, project.id),
-            eq(mobilities.participantId, input.participantId),
-            inArray(mobilities.status, [...COMMITTED_STATUSES]),
-            sql`not ${mobilities.accompanying} and ${mobilities.activityType} <> 'PREP-VISIT'`,
-          ),
-        )
-        .limit(1);
-      // Counted in a statement of its own, after the lock: under READ COMMITTED it then sees every
-      // mobility committed by whoever held the lock before us (a subquery in the locking SELECT would not).
-      const [usage] = await tx
-        .select({ used: participantsUsedSql })
-        .from(projects)
-        .where(eq(projects.id, project.id));
-      if (!already && (usage?.used ?? 0) >= cap) {
-        throw new AppError("BAD_REQUEST", "participantCapReached", { participantId: ["participantCapReached"] });
-      }
-    }
-
-    const [row] = await tx
-      .insert(mobilities)
-      .values({
-        organisationId: actor.orgId,
-        projectId: project.id,
-        participantId: input.participantId,
-        activityType: input.activityType,
-        status: input.status,
-        startDate: input.startDate,
-        endDate: input.endDate,
-        travelDays: input.travelDays,
-        greenTravel: input.greenTravel,
-        receivingOrganisation: input.receivingOrganisation,
-        destinationCountry: input.destinationCountry,
-        destinationTown: input.destinationTown,
-        distanceKm: input.distanceKm ?? null,
-      })
-      .returning();
-    if (!row) throw new Error("insert returned no row");
-    await recordAudit(tx, actor, { action: "mobility.create", entityType: "mobility", entityId: row.id, after: row });
-    return row;
-  });
 }

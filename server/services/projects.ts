@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { mobilities, projects, type Project } from "@/db/schema";
+import { mobilities, mobilityMembers, projects, type Project } from "@/db/schema";
 import { AppError, conflict, notFound } from "@/server/errors";
 import { BUDGET_CATEGORIES, parseProjectNumber, type TAwarded, type TBudgetCategory, type TCreateProject, type TUpdateProject } from "@/server/schemas/projects";
 import { COMMITTED_STATUSES } from "@/server/rules";
@@ -38,16 +38,23 @@ export function awardedFromProject(project: Project): TAwarded {
 }
 
 /**
- * Participants counted against the KA122 cap: distinct people in the project's committed mobilities
- * (the engine's COMMITTED_STATUSES: planned and completed; drafts reserve no place), excluding
- * accompanying persons and preparatory visits (domain doc §1).
+ * Participants as the rules engine counts them for the KA122 cap, in SQL so lists stay one query:
+ * distinct people in committed individual mobilities (the engine's COMMITTED_STATUSES: drafts reserve
+ * no place), without accompanying persons and preparatory visits, plus every pupil of committed group
+ * mobilities (counted and named). The router tests check it against the engine's count.
  */
 const committedStatuses = sql.raw(COMMITTED_STATUSES.map((s) => `'${s}'`).join(", "));
 // The outer reference is spelled out: drizzle may print a column without its table, which would bind to m.
-export const participantsUsedSql = sql<number>`(
+export const participantsUsedSql = sql<number>`((
   select count(distinct m.participant_id)::int from ${mobilities} m
   where m.project_id = "projects"."id" and m.status in (${committedStatuses}) and not m.accompanying
-    and m.activity_type <> 'PREP-VISIT')`;
+    and m.activity_type not in ('PREP-VISIT', 'LM-GRP-PUPIL')
+) + (
+  select coalesce(sum(m.pupil_count + (
+    select count(*) from ${mobilityMembers} mm where mm.mobility_id = m.id and mm.role = 'pupil')), 0)::int
+  from ${mobilities} m
+  where m.project_id = "projects"."id" and m.status in (${committedStatuses}) and m.activity_type = 'LM-GRP-PUPIL'
+))`;
 
 function toView(row: Project & { participantsUsed: number; mobilityCount: number }) {
   return {

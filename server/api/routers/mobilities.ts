@@ -1,13 +1,38 @@
-import { ZLogMobility } from "@/server/schemas/mobilities";
+import { z } from "zod";
+import { ZId, ZVersion } from "@/server/schemas/common";
+import { ZEstimateMobility, ZLogMobility, ZMobilityRef, ZSetMobilityStatus, ZUpdateMobility } from "@/server/schemas/mobilities";
 import { ZProjectRef } from "@/server/schemas/projects";
-import { listProjectMobilities, logMobility } from "@/server/services/mobilities";
+import {
+  deleteMobility,
+  duplicateMobility,
+  estimateMobility,
+  getMobility,
+  listProjectMobilities,
+  logMobility,
+  setMobilityStatus,
+  updateMobility,
+} from "@/server/services/mobilities";
 import { orgProcedure, orgRoleProcedure, router } from "../trpc";
 
 export const mobilitiesRouter = router({
   listByProject: orgProcedure
     .input(ZProjectRef)
     .query(({ ctx, input }) => listProjectMobilities(ctx.db, ctx.actor, input.projectId)),
+  get: orgProcedure.input(ZMobilityRef).query(({ ctx, input }) => getMobility(ctx.db, ctx.actor, input.mobilityId)),
+  estimate: orgProcedure.input(ZEstimateMobility).query(({ ctx, input }) => estimateMobility(ctx.db, ctx.actor, input)),
   log: orgRoleProcedure("coordinator")
     .input(ZLogMobility)
     .mutation(({ ctx, input }) => logMobility(ctx.db, ctx.actor, input)),
+  update: orgRoleProcedure("coordinator")
+    .input(ZUpdateMobility)
+    .mutation(({ ctx, input }) => updateMobility(ctx.db, ctx.actor, input)),
+  setStatus: orgRoleProcedure("coordinator")
+    .input(ZSetMobilityStatus)
+    .mutation(({ ctx, input }) => setMobilityStatus(ctx.db, ctx.actor, input)),
+  duplicate: orgRoleProcedure("coordinator")
+    .input(ZMobilityRef)
+    .mutation(({ ctx, input }) => duplicateMobility(ctx.db, ctx.actor, input.mobilityId)),
+  delete: orgRoleProcedure("coordinator")
+    .input(z.object({ mobilityId: ZId, version: ZVersion }))
+    .mutation(({ ctx, input }) => deleteMobility(ctx.db, ctx.actor, input)),
 });

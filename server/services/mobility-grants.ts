@@ -1,0 +1,278 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { mobilities, mobilityMembers, organisations, projects, type Mobility, type MobilityMember } from "@/db/schema";
+import {
+  calculateProjectBudget,
+  centsToEur,
+  resolveDistance,
+  type DistanceResolution,
+  type EstimateInput,
+  type GrantLines,
+  type GroupEstimate,
+  type MobilityEstimate,
+  type ProjectBudget,
+  type ProjectInput,
+  type ProjectMobility,
+  type RateTables,
+  type RuleIssue,
+} from "@/server/rules";
+import { INCOMING_ACTIVITIES, type TMobilityFields } from "@/server/schemas/mobilities";
+import { ratesFor } from "./rates";
+
+/*
+ * The bridge between stored mobilities and the rules engine. Grants are computed for the whole
+ * project at once (the 100th-participant step and the course-fee cap depend on earlier mobilities)
+ * and the engine's lines are stored per mobility, so dashboards can add them up in SQL and always
+ * agree with the engine.
+ */
+
+export interface ProjectContext {
+  id: string;
+  organisationId: string;
+  action: "KA121" | "KA122" | "KA210" | "KA220";
+  callYear: number;
+  startDate: string;
+  endDate: string;
+  naCode: string;
+  schoolCountry: string;
+  schoolTown: string;
+  awardedLumpSumCents: number;
+}
+
+export type StoredMobility = Mobility & { members: MobilityMember[] };
+
+/** The mobility fields the engine needs, from a stored row or from a form. */
+type MobilityShape = Pick<
+  TMobilityFields,
+  | "activityType" | "accompanying" | "startDate" | "endDate" | "travelDays" | "greenTravel" | "destinationCountry"
+  | "fewerOpportunities" | "courseDays" | "inclusionRealCostCents" | "expensiveTravelRealCostCents" | "linguisticSupport"
+  | "pupilCount" | "persons" | "members"
+> & { distanceKm: number | null | undefined };
+
+export async function loadProjectContext(tx: DbOrTx, organisationId: string, projectId: string): Promise<ProjectContext | null> {
+  const [row] = await tx
+    .select({
+      id: projects.id,
+      organisationId: projects.organisationId,
+      action: projects.action,
+      callYear: projects.callYear,
+      startDate: projects.startDate,
+      endDate: projects.endDate,
+      awardedLumpSumCents: projects.awardedLumpSumCents,
+      naCode: organisations.naCode,
+      schoolCountry: organisations.country,
+      schoolTown: organisations.town,
+    })
+    .from(projects)
+    .innerJoin(organisations, eq(organisations.id, projects.organisationId))
+    .where(and(eq(projects.id, projectId), eq(projects.organisationId, organisationId)));
+  return row ?? null;
+}
+
+export async function loadProjectMobilities(tx: DbOrTx, organisationId: string, projectId: string): Promise<StoredMobility[]> {
+  const rows = await tx
+    .select()
+    .from(mobilities)
+    .where(and(eq(mobilities.projectId, projectId), eq(mobilities.organisationId, organisationId)));
+  if (rows.length === 0) return [];
+  const members = await tx
+    .select()
+    .from(mobilityMembers)
+    .where(and(eq(mobilityMembers.organisationId, organisationId), inArray(mobilityMembers.mobilityId, rows.map((r) => r.id))));
+  const byMobility = new Map<string, MobilityMember[]>();
+  for (const member of members) byMobility.set(member.mobilityId, [...(byMobility.get(member.mobilityId) ?? []), member]);
+  return rows.map((row) => ({ ...row, members: byMobility.get(row.id) ?? [] }));
+}
+
+const eur = (cents: number | null | undefined) => (cents === null || cents === undefined ? undefined : centsToEur(cents));
+
+/** For incoming activities the venue is the school; otherwise the receiving organisation's country. */
+function venueCountry(project: ProjectContext, m: Pick<MobilityShape, "activityType" | "destinationCountry">) {
+  return INCOMING_ACTIVITIES.includes(m.activityType) ? project.schoolCountry : m.destinationCountry;
+}
+
+function commonInput(project: ProjectContext, m: MobilityShape): EstimateInput {
+  return {
+    callYear: project.callYear,
+    naCode: project.naCode,
+    activityType: m.activityType,
+    accompanying: m.accompanying,
+    startDate: m.startDate,
+    endDate: m.endDate,
+    travelDays: m.travelDays,
+    destinationCountry: venueCountry(project, m),
+    ...(m.distanceKm === null || m.distanceKm === undefined ? {} : { distanceKm: m.distanceKm }),
+    greenTravel: m.greenTravel,
+    fewerOpportunities: m.fewerOpportunities,
+    inclusionRealCostEur: eur(m.inclusionRealCostCents),
+    expensiveTravelRealCostEur: eur(m.expensiveTravelRealCostCents),
+    courseDays: m.activityType === "SM-COUR-TRAIN" ? m.courseDays : undefined,
+    linguisticSupport: m.linguisticSupport,
+    persons: m.activityType === "PREP-VISIT" ? m.persons : undefined,
+  };
+}
+
+type MemberShape = Pick<TMobilityFields["members"][number], "role" | "fewerOpportunities" | "startDate" | "endDate" | "inclusionRealCostCents">;
+
+export function toProjectMobility(
+  project: ProjectContext,
+  id: string,
+  participantId: string,
+  status: ProjectMobility["status"],
+  m: MobilityShape,
+): ProjectMobility {
+  const input = commonInput(project, m);
+  if (m.activityType !== "LM-GRP-PUPIL") return { kind: "individual", id, participantId, status, input };
+  const members = m.members as readonly MemberShape[];
+  const dates = (member: MemberShape) => ({
+    ...(member.startDate ? { startDate: member.startDate } : {}),
+    ...(member.endDate ? { endDate: member.endDate } : {}),
+  });
+  const pupils = [
+    ...members
+      .filter((member) => member.role === "pupil")
+      .map((member) => ({ ...dates(member), fewerOpportunities: member.fewerOpportunities, inclusionRealCostEur: eur(member.inclusionRealCostCents) })),
+    ...Array.from({ length: m.pupilCount }, () => ({})),
+  ];
+  // The lead accompanying person is the mobility's participant; further ones are members.
+  const accompanying = [{}, ...members.filter((member) => member.role === "accompanying").map(dates)];
+  const { activityType: _a, accompanying: _acc, fewerOpportunities: _f, inclusionRealCostEur: _i, courseDays: _c, persons: _p, ...common } = input;
+  return { kind: "group", id, status, input: { ...common, pupils, accompanyingPersons: accompanying } };
+}
+
+function toEngineProject(project: ProjectContext): ProjectInput {
+  const dates = { callYear: project.callYear, startDate: project.startDate, endDate: project.endDate };
+  if (project.action === "KA121") return { ...dates, action: "KA121-SCH" };
+  if (project.action === "KA122") return { ...dates, action: "KA122-SCH" };
+  return {
+    ...dates,
+    action: `${project.action}-SCH`,
+    organisations: [{ country: project.schoolCountry }],
+    lumpSumEur: centsToEur(project.awardedLumpSumCents),
+  };
+}
+
+function storedToProjectMobility(project: ProjectContext, row: StoredMobility): ProjectMobility {
+  return toProjectMobility(project, row.id, row.participantId ?? row.id, row.status, {
+    ...row,
+    courseDays: row.courseDays ?? undefined,
+    inclusionRealCostCents: row.inclusionRealCostCents ?? undefined,
+    expensiveTravelRealCostCents: row.expensiveTravelRealCostCents ?? undefined,
+    members: row.members.map((m) => ({
+      ...m,
+      participantId: m.participantId ?? undefined,
+      startDate: m.startDate ?? undefined,
+      endDate: m.endDate ?? undefined,
+      inclusionRealCostCents: m.inclusionRealCostCents ?? undefined,
+    })),
+  });
+}
+
+const storedDistance = (km: number | null): DistanceResolution => ({ km, errors: [] });
+
+/** The engine's budget for the project's stored mobilities, with one extra or replaced mobility. */
+export function projectBudget(
+  project: ProjectContext,
+  rows: readonly StoredMobility[],
+  rates: RateTables,
+  draft?: { mobility: ProjectMobility; distanceKm: number | null; replaces?: string },
+): ProjectBudget {
+  const resolved = rows
+    .filter((row) => row.id !== draft?.replaces)
+    .map((row) => ({ mobility: storedToProjectMobility(project, row), distance: storedDistance(row.distanceKm) }));
+  if (draft) resolved.push({ mobility: draft.mobility, distance: storedDistance(draft.distanceKm) });
+  return calculateProjectBudget(toEngineProject(project), resolved, rates);
+}
+
+/**
+ * One-way km for a mobility: the official calculator's km when entered, else the great-circle
+ * distance between the towns (the engine's geodata). Incoming guests travel to the school.
+ */
+export async function resolveMobilityDistance(
+  project: ProjectContext,
+  m: Pick<TMobilityFields, "activityType" | "distanceKm" | "originTown" | "destinationTown" | "destinationCountry">,
+): Promise<{ km: number | null; source: "official" | "calculated"; errors: RuleIssue[] }> {
+  if (m.distanceKm !== undefined) return { km: m.distanceKm, source: "official", errors: [] };
+  const incoming = INCOMING_ACTIVITIES.includes(m.activityType);
+  const school = { name: project.schoolTown, country: project.schoolCountry };
+  const other = { name: m.destinationTown, country: m.destinationCountry };
+  const origin = incoming ? other : { name: m.originTown ?? project.schoolTown, country: project.schoolCountry };
+  const destination = incoming ? school : other;
+  const resolution = await resolveDistance({ origin, destination, destinationCountry: destination.country });
+  return { km: resolution.km, source: "calculated", errors: resolution.errors };
+}
+
+export interface GrantSnapshot {
+  linesCents: GrantLines;
+  eligible: boolean;
+  issues: { severity: "error" | "warning"; code: string; params?: Record<string, string | number>; field?: string }[];
+}
+
+export function snapshotOf(estimate: MobilityEstimate | GroupEstimate): GrantSnapshot {
+  return {
+    linesCents: estimate.linesCents,
+    eligible: estimate.eligible,
+    issues: [
+      ...estimate.errors.map((e) => ({ severity: "error" as const, code: e.code, params: e.params, field: e.field })),
+      ...estimate.warnings.map((w) => ({ severity: "warning" as const, code: w.code, params: w.params, field: w.field })),
+    ],
+  };
+}
+
+function grantColumnsOf(snapshot: GrantSnapshot) {
+  const l = snapshot.linesCents;
+  return {
+    grantTravelCents: l.travel,
+    grantIndividualSupportCents: l.individualSupport,
+    grantOrganisationalSupportCents: l.organisationalSupport,
+    grantCourseFeesCents: l.courseFees,
+    grantInclusionSupportCents: l.inclusionSupport,
+    grantLinguisticSupportCents: l.linguisticSupport,
+    grantExceptionalCostsCents: l.exceptionalCosts,
+    grantPreparatoryVisitsCents: l.preparatoryVisits,
+    grantEligible: snapshot.eligible,
+    grantIssues: snapshot.issues,
+  };
+}
+
+function sameGrant(row: Mobility, columns: ReturnType<typeof grantColumnsOf>): boolean {
+  return (
+    row.grantTravelCents === columns.grantTravelCents &&
+    row.grantIndividualSupportCents === columns.grantIndividualSupportCents &&
+    row.grantOrganisationalSupportCents === columns.grantOrganisationalSupportCents &&
+    row.grantCourseFeesCents === columns.grantCourseFeesCents &&
+    row.grantInclusionSupportCents === columns.grantInclusionSupportCents &&
+    row.grantLinguisticSupportCents === columns.grantLinguisticSupportCents &&
+    row.grantExceptionalCostsCents === columns.grantExceptionalCostsCents &&
+    row.grantPreparatoryVisitsCents === columns.grantPreparatoryVisitsCents &&
+    row.grantEligible === columns.grantEligible &&
+    JSON.stringify(row.grantIssues) === JSON.stringify(columns.grantIssues) &&
+    row.grantComputedAt !== null
+  );
+}
+
+/**
+ * Recomputes every mobility of the project with the engine and stores the lines that changed. Runs
+ * inside the caller's transaction, after its change, under the project lock.
+ */
+export async function storeProjectGrants(tx: DbOrTx, project: ProjectContext): Promise<ProjectBudget> {
+  const rows = await loadProjectMobilities(tx, project.organisationId, project.id);
+  const rates = await ratesFor(tx, project.naCode, project.callYear);
+  const budget = projectBudget(project, rows, rates);
+  const byId = new Map(budget.mobilities.map((entry) => [entry.id, entry]));
+  for (const row of rows) {
+    const entry = byId.get(row.id);
+    if (!entry) continue;
+    const columns = grantColumnsOf(snapshotOf(entry.estimate));
+    if (sameGrant(row, columns)) continue;
+    await tx
+      .update(mobilities)
+      .set({ ...columns, grantComputedAt: new Date() })
+      .where(and(eq(mobilities.id, row.id), eq(mobilities.organisationId, project.organisationId)));
+  }
+  return budget;
+}
+
+export async function ratesForProject(tx: DbOrTx, project: ProjectContext) {
+  return ratesFor(tx, project.naCode, project.callYear);
+}
