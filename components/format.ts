@@ -11,6 +11,12 @@ export function useFormatMoney() {
   return (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
 }
 
+/** For the engine's EUR figures (daily rates, details), already in euros. */
+export function useFormatEuro() {
+  const format = useFormatter();
+  return (eur: number) => format.number(eur, { style: "currency", currency: "EUR" });
+}
+
 export function useFormatDate() {
   const format = useFormatter();
   return (iso: string) => format.dateTime(new Date(`${iso}T00:00:00`), { dateStyle: "medium" });

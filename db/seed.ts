@@ -28,6 +28,7 @@ export const DEMO_LOGINS = [
   { email: "koordinator@os-breg.si", name: "Marko Horvat", role: "coordinator (OŠ Breg)" },
   { email: "koordinatorica@os-jadran.hr", name: "Ivana Babić", role: "coordinator (OŠ Jadran, HR)" },
   { email: "nadzornik@na-si01.si", name: "Tina Kos", role: "NA officer SI01" },
+  { email: "verkefnastjori@hlidaskoli.is", name: "Guðrún Jónsdóttir", role: "coordinator (Hlíðaskóli, IS — an NA with published rates)" },
 ] as const;
 
 export async function hasAnyOrganisation(db: Db): Promise<boolean> {
@@ -45,6 +46,8 @@ export async function seedDemoData(db: Db): Promise<void> {
       { oid: "E10000001", name: "Osnovna šola Lipa Ljubljana", country: "SI", town: "Ljubljana", naCode: "SI01" },
       { oid: "E10000002", name: "Osnovna šola Breg Maribor", country: "SI", town: "Maribor", naCode: "SI01" },
       { oid: "E10000003", name: "Osnovna škola Jadran Split", country: "HR", town: "Split", naCode: "HR01" },
+      // Iceland's NA publishes its individual-support rates (domain doc §4): every grant line is known.
+      { oid: "E10000004", name: "Hlíðaskóli Reykjavík", country: "IS", town: "Reykjavik", naCode: "IS01" },
     ];
     await tx.insert(organisations).values(orgs).onConflictDoNothing();
     const orgRows = await tx.select().from(organisations);
@@ -73,6 +76,7 @@ export async function seedDemoData(db: Db): Promise<void> {
         { userId: userId("ravnateljica@os-lipa.si"), organisationId: orgId("E10000001"), role: "headteacher" as const },
         { userId: userId("koordinator@os-breg.si"), organisationId: orgId("E10000002"), role: "coordinator" as const },
         { userId: userId("koordinatorica@os-jadran.hr"), organisationId: orgId("E10000003"), role: "coordinator" as const },
+        { userId: userId("verkefnastjori@hlidaskoli.is"), organisationId: orgId("E10000004"), role: "coordinator" as const },
       ])
       .onConflictDoNothing();
     await tx
@@ -124,6 +128,20 @@ export async function seedDemoData(db: Db): Promise<void> {
           awardedIndividualSupportCents: 1_400_000,
         },
         {
+          organisationId: orgId("E10000004"),
+          action: "KA122" as const,
+          projectNumber: "2024-1-IS01-KA122-SCH-000204567",
+          title: "Opening doors: languages and outdoor learning",
+          callYear: 2024,
+          startDate: "2024-09-01",
+          endDate: "2025-11-30",
+          awardedTravelCents: 1_180_000,
+          awardedIndividualSupportCents: 2_870_000,
+          awardedOrganisationalSupportCents: 650_000,
+          awardedCourseFeesCents: 160_000,
+          awardedInclusionSupportCents: 37_500,
+        },
+        {
           organisationId: orgId("E10000003"),
           action: "KA122" as const,
           projectNumber: "2025-1-HR01-KA122-SCH-000100200",
@@ -146,10 +164,13 @@ export async function seedDemoData(db: Db): Promise<void> {
         { organisationId: lipa, kind: "staff" as const, firstName: "Petra", lastName: "Vidmar", email: "petra.vidmar@os-lipa.si", staffRole: "Učiteljica matematike" },
         { organisationId: lipa, kind: "staff" as const, firstName: "Jure", lastName: "Golob", email: "jure.golob@os-lipa.si", staffRole: "Svetovalni delavec" },
         { organisationId: orgId("E10000002"), kind: "staff" as const, firstName: "Nina", lastName: "Kovač", email: "nina.kovac@os-breg.si", staffRole: "Učiteljica biologije" },
+        { organisationId: orgId("E10000004"), kind: "staff" as const, firstName: "Sigríður", lastName: "Magnúsdóttir", email: "sigga@hlidaskoli.is", staffRole: "English teacher" },
+        { organisationId: orgId("E10000004"), kind: "staff" as const, firstName: "Jón", lastName: "Einarsson", email: "jon@hlidaskoli.is", staffRole: "Science teacher" },
+        { organisationId: orgId("E10000004"), kind: "staff" as const, firstName: "Helga", lastName: "Ólafsdóttir", email: "helga@hlidaskoli.is", staffRole: "Class teacher" },
       ])
       .returning();
-    const [luka, petra, jure, nina] = staff;
-    if (!luka || !petra || !jure || !nina) throw new Error("seed: participants missing");
+    const [luka, petra, jure, nina, sigga, jon] = staff;
+    if (!luka || !petra || !jure || !nina || !sigga || !jon) throw new Error("seed: participants missing");
 
     const projectRows = await tx.select().from(projects);
     const projectId = (number: string) => {
@@ -185,6 +206,16 @@ export async function seedDemoData(db: Db): Promise<void> {
         organisationId: orgId("E10000002"), projectId: projectId("2025-1-SI01-KA122-SCH-000312999"), participantId: nina.id,
         activityType: "SM-JOB-SHDW" as const, status: "planned" as const, startDate: "2026-02-09", endDate: "2026-02-13",
         travelDays: 2, receivingOrganisation: "Skola Brno", destinationCountry: "CZ", destinationTown: "Brno",
+      },
+      {
+        organisationId: orgId("E10000004"), projectId: projectId("2024-1-IS01-KA122-SCH-000204567"), participantId: sigga.id,
+        activityType: "SM-COUR-TRAIN" as const, status: "completed" as const, startDate: "2024-10-14", endDate: "2024-10-18",
+        travelDays: 2, courseDays: 5, receivingOrganisation: "Europass Teacher Academy", destinationCountry: "IE", destinationTown: "Dublin",
+      },
+      {
+        organisationId: orgId("E10000004"), projectId: projectId("2024-1-IS01-KA122-SCH-000204567"), participantId: jon.id,
+        activityType: "SM-JOB-SHDW" as const, status: "planned" as const, startDate: "2025-03-10", endDate: "2025-03-14",
+        travelDays: 2, receivingOrganisation: "Kungsholmens grundskola", destinationCountry: "SE", destinationTown: "Stockholm",
       },
     ]);
 

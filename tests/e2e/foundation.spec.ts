@@ -57,10 +57,10 @@ for (const language of ["en", "sl"] as const) {
     await page.getByLabel(language === "en" ? "Last day of the activity" : "Zadnji dan aktivnosti").fill("2025-10-17");
     await page.getByLabel(language === "en" ? "Receiving organisation" : "Organizacija gostiteljica").fill("Grundschule am Park");
     await choose(page, page.getByTestId("country-select"), language === "en" ? "Austria" : "Avstrija");
-    await page.getByLabel(language === "en" ? "Town" : "Kraj").fill("Vienna");
+    await page.getByLabel(language === "en" ? "Town" : "Kraj", { exact: true }).fill("Vienna");
     await page.getByRole("button", { name: text.log }).click();
-
-    await expect(page).toHaveURL(projectUrl);
+    await expect(page).toHaveURL(/\/mobilities\/[0-9a-f-]{36}$/);
+    await page.goto(projectUrl);
     await expect(page.getByTestId("mobility-table")).toContainText(lastName);
     await expect(page.getByTestId("mobility-table")).toContainText("SM-JOB-SHDW");
     await expect(page.getByTestId("participants-used")).toHaveText(text.of);

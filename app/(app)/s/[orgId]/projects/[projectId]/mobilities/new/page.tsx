@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { programmeCountries } from "@/components/mobilities/form-props";
+import { MobilityForm } from "@/components/mobilities/mobility-form";
 import { orNotFound, serverCaller } from "@/server/api/rsc";
-import { COUNTRY_GROUPS } from "@/server/rules/rates/country-groups";
-import { MobilityForm } from "./_components/mobility-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("mobilityForm"))("title") };
@@ -17,10 +17,9 @@ export default async function NewMobilityPage({ params }: { params: Promise<{ or
     caller.participants.list({ orgId }),
     caller.me.context(),
   ]);
-  if (me.organisations.find((o) => o.id === orgId)?.role !== "coordinator") notFound();
+  const school = me.organisations.find((o) => o.id === orgId);
+  if (school?.role !== "coordinator") notFound();
   const t = await getTranslations("mobilityForm");
-  // Destinations the engine has a country group for in this call year (the programme countries).
-  const countries = Object.keys(COUNTRY_GROUPS[project.callYear] ?? COUNTRY_GROUPS[2026] ?? {}).sort();
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-6">
       <div>
@@ -33,7 +32,8 @@ export default async function NewMobilityPage({ params }: { params: Promise<{ or
         orgId={orgId}
         projectId={projectId}
         participants={participants.map((p) => ({ id: p.id, label: `${p.firstName} ${p.lastName}`, kind: p.kind }))}
-        countries={countries}
+        countries={programmeCountries(project.callYear)}
+        schoolTown={school.town}
       />
     </div>
   );

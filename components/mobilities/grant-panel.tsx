@@ -1,0 +1,133 @@
+"use client";
+
+import { AlertTriangle, Info, Loader2 } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useFormatEuro, useFormatMoney } from "@/components/format";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Separator } from "@/components/ui/separator";
+
+export const GRANT_LINE_ORDER = [
+  "travel",
+  "individualSupport",
+  "organisationalSupport",
+  "courseFees",
+  "inclusionSupport",
+  "linguisticSupport",
+  "exceptionalCosts",
+  "preparatoryVisits",
+] as const;
+
+export interface GrantIssue {
+  severity: "error" | "warning";
+  code: string;
+  params?: Record<string, string | number>;
+  field?: string;
+}
+
+export interface GrantView {
+  eligible: boolean;
+  linesCents: Record<(typeof GRANT_LINE_ORDER)[number], number>;
+  totalCents: number;
+  issues: GrantIssue[];
+  details?: {
+    activityDays: number | null;
+    fundedDays: number | null;
+    distanceKm: number | null;
+    distanceBand: string | null;
+    countryGroup: number | null;
+    dailyRate: number | null;
+    reducedDailyRate: number | null;
+    distanceSource?: "official" | "calculated";
+  };
+  participantCount?: number;
+  participantCap?: number | null;
+}
+
+/** Translates an engine issue (code + params) with the `rules` namespace. */
+export function useRuleMessage() {
+  const t = useTranslations("rules");
+  return (issue: Pick<GrantIssue, "code" | "params">) =>
+    t.has(issue.code) ? t(issue.code, issue.params ?? {}) : issue.code;
+}
+
+/** The engine's grant for one mobility: every line, the total, and what the engine says about it. */
+export function GrantPanel({ grant, pending, title }: { grant: GrantView | null; pending?: boolean; title?: string }) {
+  const t = useTranslations("rules");
+  const tGrant = useTranslations("grant");
+  const money = useFormatMoney();
+  const euro = useFormatEuro();
+  const message = useRuleMessage();
+  const errors = grant?.issues.filter((i) => i.severity === "error") ?? [];
+  const warnings = grant?.issues.filter((i) => i.severity === "warning") ?? [];
+  const d = grant?.details;
+
+  return (
+    <Card data-testid="grant-panel" aria-live="polite">
+      <CardHeader>
+        <CardTitle className="flex items-center justify-between gap-2">
+          {title ?? tGrant("title")}
+          {pending && <Loader2 className="size-4 animate-spin text-muted-foreground" aria-label={tGrant("updating")} />}
+        </CardTitle>
+        <CardDescription>{tGrant("source")}</CardDescription>
+      </CardHeader>
+      <CardContent className="grid gap-3 text-sm">
+        {!grant ? (
+          <p className="text-muted-foreground">{tGrant("incomplete")}</p>
+        ) : (
+          <>
+            <dl className="grid gap-1.5">
+              {GRANT_LINE_ORDER.filter((line) => grant.linesCents[line] !== 0 || line === "travel" || line === "individualSupport").map((line) => (
+                <div key={line} className="flex justify-between gap-3">
+                  <dt className="text-muted-foreground">{t(`line_${line}`)}</dt>
+                  <dd className="tabular-nums" data-testid={`grant-${line}`}>{money(grant.linesCents[line])}</dd>
+                </div>
+              ))}
+              <Separator className="my-1" />
+              <div className="flex justify-between gap-3 text-base font-semibold">
+                <dt>{t("line_total")}</dt>
+                <dd className="tabular-nums" data-testid="grant-total">{money(grant.totalCents)}</dd>
+              </div>
+            </dl>
+            {!grant.eligible && <Badge variant="destructive">{tGrant("notEligible")}</Badge>}
+            {d && (
+              <dl className="grid grid-cols-2 gap-x-3 gap-y-1 text-xs text-muted-foreground">
+                {d.distanceKm !== null && (
+                  <>
+                    <dt>{t("detail_distanceKm")}</dt>
+                    <dd className="text-right tabular-nums" data-testid="grant-km">
+                      {d.distanceKm} km{d.distanceSource ? ` · ${tGrant(`distance.${d.distanceSource}`)}` : ""}
+                    </dd>
+                  </>
+                )}
+                {d.distanceBand && (<><dt>{t("detail_distanceBand")}</dt><dd className="text-right">{d.distanceBand} km</dd></>)}
+                {d.countryGroup !== null && (<><dt>{t("detail_countryGroup")}</dt><dd className="text-right">{d.countryGroup}</dd></>)}
+                {d.activityDays !== null && (<><dt>{t("detail_activityDays")}</dt><dd className="text-right tabular-nums">{d.activityDays}</dd></>)}
+                {d.fundedDays !== null && (<><dt>{t("detail_fundedDays")}</dt><dd className="text-right tabular-nums">{d.fundedDays}</dd></>)}
+                {d.dailyRate !== null && (<><dt>{t("detail_dailyRate")}</dt><dd className="text-right tabular-nums">{euro(d.dailyRate)}</dd></>)}
+              </dl>
+            )}
+            {grant.participantCap !== null && grant.participantCap !== undefined && grant.participantCount !== undefined && (
+              <p className="text-xs text-muted-foreground">
+                {tGrant("places", { count: grant.participantCount, cap: grant.participantCap })}
+              </p>
+            )}
+            {errors.map((issue, index) => (
+              <Alert key={`e${index}`} variant="destructive" role="status">
+                <AlertTriangle className="size-4" aria-hidden />
+                <AlertDescription>{message(issue)}</AlertDescription>
+              </Alert>
+            ))}
+            {warnings.map((issue, index) => (
+              <p key={`w${index}`} className="flex gap-2 text-xs text-muted-foreground">
+                <Info className="mt-0.5 size-3.5 shrink-0" aria-hidden />
+                <span>{message(issue)}</span>
+              </p>
+            ))}
+          </>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
