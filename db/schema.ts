@@ -18,6 +18,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { ACTIVITY_TYPES } from "../server/rules/types";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
 
@@ -31,17 +32,7 @@ export const membershipRole = pgEnum("membership_role", ["coordinator", "teacher
 export const projectAction = pgEnum("project_action", ["KA121", "KA122", "KA210", "KA220"]);
 export const projectStatus = pgEnum("project_status", ["draft", "running", "reporting", "closed"]);
 export const participantKind = pgEnum("participant_kind", ["staff", "pupil"]);
-export const activityType = pgEnum("activity_type", [
-  "SM-JOB-SHDW",
-  "SM-TTA",
-  "SM-COUR-TRAIN",
-  "LM-GRP-PUPIL",
-  "LM-SHORT-PUPIL",
-  "LM-LONG-PUPILS",
-  "OA-INV-EXP",
-  "OA-HOS-TTT",
-  "PREP-VISIT",
-]);
+export const activityType = pgEnum("activity_type", ACTIVITY_TYPES);
 export const mobilityStatus = pgEnum("mobility_status", ["draft", "planned", "completed", "cancelled"]);
 export const memberRole = pgEnum("mobility_member_role", ["pupil", "accompanying"]);
 export const distanceSource = pgEnum("distance_source", ["calculated", "official"]);

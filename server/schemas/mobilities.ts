@@ -1,17 +1,9 @@
 import { z } from "zod";
+import { ACTIVITY_TYPES } from "@/server/rules/types";
 import { ZCents, ZCountryCode, ZId, ZIsoDate, ZOptionalText, ZRequiredText, ZVersion } from "./common";
 
-export const ACTIVITY_TYPES = [
-  "SM-JOB-SHDW",
-  "SM-TTA",
-  "SM-COUR-TRAIN",
-  "LM-GRP-PUPIL",
-  "LM-SHORT-PUPIL",
-  "LM-LONG-PUPILS",
-  "OA-INV-EXP",
-  "OA-HOS-TTT",
-  "PREP-VISIT",
-] as const;
+/** The engine's activity codes (Beneficiary Module codes plus preparatory visits): one list. */
+export { ACTIVITY_TYPES };
 export type TActivityType = (typeof ACTIVITY_TYPES)[number];
 export const MOBILITY_STATUSES = ["draft", "planned", "completed", "cancelled"] as const;
 export type TMobilityStatus = (typeof MOBILITY_STATUSES)[number];

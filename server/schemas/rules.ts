@@ -4,20 +4,11 @@
  * engine's, which answers with translatable codes.
  */
 import { z } from "zod";
-import type { ActivityType, EstimateInput } from "@/server/rules";
+import type { EstimateInput } from "@/server/rules";
+import { ACTIVITY_TYPES } from "@/server/rules/types";
 
-/** Same list as the engine's ACTIVITY_TYPES (a schema may import only types from server/rules). */
-export const ESTIMATE_ACTIVITY_TYPES = [
-  "SM-JOB-SHDW",
-  "SM-TTA",
-  "SM-COUR-TRAIN",
-  "LM-GRP-PUPIL",
-  "LM-SHORT-PUPIL",
-  "LM-LONG-PUPILS",
-  "OA-INV-EXP",
-  "OA-HOS-TTT",
-  "PREP-VISIT",
-] as const satisfies readonly ActivityType[];
+/** The engine's own list (server/rules/types is pure data and types: safe in the browser). */
+export const ESTIMATE_ACTIVITY_TYPES = ACTIVITY_TYPES;
 
 const countryCode = z
   .string()
