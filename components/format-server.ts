@@ -5,7 +5,7 @@ import { getFormatter } from "next-intl/server";
 export async function getFormatters() {
   const format = await getFormatter();
   return {
-    money: (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" }),
+    money: (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR", useGrouping: "always" }),
     date: (iso: string) => format.dateTime(new Date(`${iso}T00:00:00`), { dateStyle: "medium" }),
   };
 }

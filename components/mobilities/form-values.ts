@@ -2,10 +2,10 @@ import type { FieldErrors, Resolver } from "react-hook-form";
 import { parseEuroToCents } from "@/server/schemas/money";
 import {
   ZLogMobility,
+  type MEANS_OF_TRANSPORT,
   type TActivityType,
   type TLogMobility,
   type TMobilityStatus,
-  MEANS_OF_TRANSPORT,
 } from "@/server/schemas/mobilities";
 
 /*

@@ -69,6 +69,20 @@ const ENGINE_FIELD: Record<string, FieldPath<MobilityFormValues>> = {
   destinationCountry: "destinationCountry",
 };
 
+/** The engine's errors and warnings about one field, shown beside it. */
+function EngineIssues({ issues, field, format }: { issues: GrantIssue[]; field: string; format: (issue: GrantIssue) => string }) {
+  if (issues.length === 0) return null;
+  return (
+    <ul className="grid gap-0.5 text-xs" data-testid={`engine-${field}`}>
+      {issues.map((issue, i) => (
+        <li key={i} className={issue.severity === "error" ? "text-destructive" : "text-amber-700"}>
+          {format(issue)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function MobilityForm({ orgId, projectId, participants, countries, schoolTown, existing }: Props) {
   const t = useTranslations("mobilityForm");
   const tActivity = useTranslations("activities");
@@ -132,19 +146,7 @@ export function MobilityForm({ orgId, projectId, participants, countries, school
     else log.mutate({ ...input, orgId });
   });
 
-  const EngineNote = ({ field }: { field: string }) => {
-    const issues = engineIssuesFor(field);
-    if (issues.length === 0) return null;
-    return (
-      <ul className="grid gap-0.5 text-xs" data-testid={`engine-${field}`}>
-        {issues.map((issue, i) => (
-          <li key={i} className={issue.severity === "error" ? "text-destructive" : "text-amber-700"}>
-            {ruleMessage(issue)}
-          </li>
-        ))}
-      </ul>
-    );
-  };
+  const engineNote = (field: string) => <EngineIssues issues={engineIssuesFor(field)} field={field} format={ruleMessage} />;
 
   const textField = (name: FieldPath<MobilityFormValues>, label: string, props: React.ComponentProps<typeof Input> = {}, description?: string) => (
     <FormField
@@ -158,7 +160,7 @@ export function MobilityForm({ orgId, projectId, participants, countries, school
           </FormControl>
           {description && <FormDescription>{description}</FormDescription>}
           <FormMessage />
-          <EngineNote field={name} />
+          {engineNote(name)}
         </FormItem>
       )}
     />
@@ -177,7 +179,7 @@ export function MobilityForm({ orgId, projectId, participants, countries, school
             <FormLabel>{label}</FormLabel>
             {description && <FormDescription>{description}</FormDescription>}
             <FormMessage />
-            <EngineNote field={name} />
+            {engineNote(name)}
           </div>
         </FormItem>
       )}
@@ -298,7 +300,7 @@ export function MobilityForm({ orgId, projectId, participants, countries, school
               </CardHeader>
               <CardContent className="grid gap-4">
                 <div className="max-w-xs">{textField("pupilCount", t("pupilCount"), { type: "number", min: 0, inputMode: "numeric" }, t("pupilCountHelp"))}</div>
-                <EngineNote field="members" />
+                {engineNote("members")}
                 {members.fields.map((member, index) => (
                   <div key={member.id} className="grid items-end gap-3 rounded-md border p-3 sm:grid-cols-[1fr_auto_auto]" data-testid={`member-${index}`}>
                     {participantSelect(
@@ -406,7 +408,7 @@ export function MobilityForm({ orgId, projectId, participants, countries, school
                       </SelectContent>
                     </Select>
                     <FormMessage />
-                    <EngineNote field="destinationCountry" />
+                    {engineNote("destinationCountry")}
                   </FormItem>
                 )}
               />

@@ -124,12 +124,21 @@ function FormDescription({ className, ...props }: React.ComponentProps<"p">) {
 }
 
 /** Shows the field's validation message; falls back to `children` when the field has no error. */
+type Translator = ReturnType<typeof useTranslations>;
+
+function translateFormMessage(message: string, t: Translator, tRules: Translator): string {
+  const rule = /^rules:([A-Z0-9_]+):(\{.*\})$/.exec(message);
+  if (rule?.[1] && tRules.has(rule[1])) return tRules(rule[1], JSON.parse(rule[2] ?? "{}") as Record<string, string | number>);
+  return message && t.has(message) ? t(message) : message;
+}
+
 function FormMessage({ className, children, ...props }: React.ComponentProps<"p">) {
   const { error, formMessageId } = useFormField();
   const t = useTranslations("validation");
-  // Schemas (server/schemas) use i18n keys as messages; show the translation, or the text as given.
+  const tRules = useTranslations("rules");
+  // Schemas (server/schemas) use i18n keys as messages; the rules engine's come as `rules:CODE:{params}`.
   const message = error ? String(error.message ?? "") : "";
-  const body = error ? (message && t.has(message) ? t(message) : message) : children;
+  const body = error ? translateFormMessage(message, t, tRules) : children;
 
   if (!body) {
     return null;

@@ -17,7 +17,7 @@ import {
   type RuleIssue,
 } from "@/server/rules";
 import { INCOMING_ACTIVITIES, type TMobilityFields } from "@/server/schemas/mobilities";
-import { ratesFor } from "./rates";
+import { rateSetFor } from "./rates";
 
 /*
  * The bridge between stored mobilities and the rules engine. Grants are computed for the whole
@@ -37,6 +37,8 @@ export interface ProjectContext {
   schoolCountry: string;
   schoolTown: string;
   awardedLumpSumCents: number;
+  /** The NA rate set the stored grants were computed with (null: none yet, or the shipped tables). */
+  rateSetId: string | null;
 }
 
 export type StoredMobility = Mobility & { members: MobilityMember[] };
@@ -59,6 +61,7 @@ export async function loadProjectContext(tx: DbOrTx, organisationId: string, pro
       startDate: projects.startDate,
       endDate: projects.endDate,
       awardedLumpSumCents: projects.awardedLumpSumCents,
+      rateSetId: projects.rateSetId,
       naCode: organisations.naCode,
       schoolCountry: organisations.country,
       schoolTown: organisations.town,
@@ -140,9 +143,12 @@ export function toProjectMobility(
   return { kind: "group", id, status, input: { ...common, pupils, accompanyingPersons: accompanying } };
 }
 
-function toEngineProject(project: ProjectContext): ProjectInput {
+export function toEngineProject(
+  project: Pick<ProjectContext, "action" | "callYear" | "startDate" | "endDate" | "schoolCountry" | "awardedLumpSumCents">,
+): ProjectInput {
   const dates = { callYear: project.callYear, startDate: project.startDate, endDate: project.endDate };
-  if (project.action === "KA121") return { ...dates, action: "KA121-SCH" };
+  // The dates come from the grant agreement, amendments included: beyond 15 months means extended.
+  if (project.action === "KA121") return { ...dates, action: "KA121-SCH", extended: true };
   if (project.action === "KA122") return { ...dates, action: "KA122-SCH" };
   return {
     ...dates,
@@ -251,28 +257,51 @@ function sameGrant(row: Mobility, columns: ReturnType<typeof grantColumnsOf>): b
   );
 }
 
+export interface StoredGrantsReport {
+  budget: ProjectBudget;
+  /** Mobilities whose stored lines, eligibility or issues changed. */
+  changedMobilities: number;
+  previousRateSetId: string | null;
+  rateSetId: string | null;
+}
+
 /**
  * Recomputes every mobility of the project with the engine and stores the lines that changed. Runs
- * inside the caller's transaction, after its change, under the project lock.
+ * inside the caller's transaction, after its change, under the project lock. The project keeps the
+ * NA rate set it is pinned to; `"newest"` (an officer's re-apply) takes the NA's newest set. Either
+ * way the project is pinned to the set used, so an unpinned project is pinned at its first computation.
  */
-export async function storeProjectGrants(tx: DbOrTx, project: ProjectContext): Promise<ProjectBudget> {
+export async function storeProjectGrantsWith(tx: DbOrTx, project: ProjectContext, choice: "pinned" | "newest"): Promise<StoredGrantsReport> {
   const rows = await loadProjectMobilities(tx, project.organisationId, project.id);
-  const rates = await ratesFor(tx, project.naCode, project.callYear);
-  const budget = projectBudget(project, rows, rates);
+  const set = await rateSetFor(tx, project, choice);
+  const budget = projectBudget(project, rows, set.rates);
   const byId = new Map(budget.mobilities.map((entry) => [entry.id, entry]));
+  let changedMobilities = 0;
   for (const row of rows) {
     const entry = byId.get(row.id);
     if (!entry) continue;
     const columns = grantColumnsOf(snapshotOf(entry.estimate));
     if (sameGrant(row, columns)) continue;
+    changedMobilities += 1;
     await tx
       .update(mobilities)
       .set({ ...columns, grantComputedAt: new Date() })
       .where(and(eq(mobilities.id, row.id), eq(mobilities.organisationId, project.organisationId)));
   }
-  return budget;
+  if (set.id !== project.rateSetId) {
+    await tx
+      .update(projects)
+      .set({ rateSetId: set.id })
+      .where(and(eq(projects.id, project.id), eq(projects.organisationId, project.organisationId)));
+  }
+  return { budget, changedMobilities, previousRateSetId: project.rateSetId, rateSetId: set.id };
 }
 
+export async function storeProjectGrants(tx: DbOrTx, project: ProjectContext): Promise<ProjectBudget> {
+  return (await storeProjectGrantsWith(tx, project, "pinned")).budget;
+}
+
+/** The rates a project's checks and estimates use: the same set its stored grants come from. */
 export async function ratesForProject(tx: DbOrTx, project: ProjectContext) {
-  return ratesFor(tx, project.naCode, project.callYear);
+  return (await rateSetFor(tx, project, "pinned")).rates;
 }

@@ -1,9 +1,11 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { mobilities, mobilityMembers, projects, type Project } from "@/db/schema";
+import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db/client";
+import { mobilities, mobilityMembers, organisations, projects, type Project } from "@/db/schema";
 import { AppError, conflict, notFound } from "@/server/errors";
 import { BUDGET_CATEGORIES, parseProjectNumber, type TAwarded, type TBudgetCategory, type TCreateProject, type TUpdateProject } from "@/server/schemas/projects";
-import { COMMITTED_STATUSES } from "@/server/rules";
+import { calculateProjectBudget, checkKa122GrantLimit, COMMITTED_STATUSES } from "@/server/rules";
+import { toEngineProject } from "./mobility-grants";
+import { ratesFor } from "./rates";
 import { recordAudit } from "./audit";
 import type { Actor } from "./memberships";
 
@@ -102,6 +104,49 @@ export async function getProject(db: Db, actor: Actor, projectId: string): Promi
   return toView({ ...row.project, participantsUsed: row.participantsUsed, mobilityCount: row.mobilityCount });
 }
 
+/** Engine errors about a project's own fields, and the form field each belongs to. */
+const PROJECT_RULE_FIELDS: Partial<Record<string, string>> = {
+  PROJECT_DURATION_BELOW_MIN: "endDate",
+  PROJECT_DURATION_ABOVE_MAX: "endDate",
+  LUMP_SUM_INVALID: "awarded.lumpSum",
+  KA122_GRANT_LIMIT: "callYear",
+};
+
+/**
+ * The project rules of the engine (durations per action, the KA2 lump sums, at most 3 KA122 grants in
+ * 5 consecutive call years), as per-field errors. Messages are engine codes with their parameters,
+ * `rules:CODE:{json}`, which the form translates with the `rules` namespace.
+ */
+async function assertProjectRules(db: DbOrTx, actor: Actor, input: TCreateProject, projectId?: string) {
+  const organisation = await db
+    .select({ country: organisations.country })
+    .from(organisations)
+    .where(eq(organisations.id, actor.orgId));
+  const engineProject = toEngineProject({
+    action: input.action,
+    callYear: input.callYear,
+    startDate: input.startDate,
+    endDate: input.endDate,
+    schoolCountry: organisation[0]?.country ?? "",
+    awardedLumpSumCents: input.awarded.lumpSum,
+  });
+  const rates = await ratesFor(db, actor.naCode, input.callYear);
+  const issues = [...calculateProjectBudget(engineProject, [], rates).errors];
+  if (input.action === "KA122") {
+    const others = await db
+      .select({ callYear: projects.callYear })
+      .from(projects)
+      .where(and(eq(projects.organisationId, actor.orgId), eq(projects.action, "KA122"), projectId ? ne(projects.id, projectId) : sql`true`));
+    issues.push(...checkKa122GrantLimit([...others.map((o) => o.callYear), input.callYear], rates));
+  }
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of issues) {
+    const field = PROJECT_RULE_FIELDS[issue.code];
+    if (field) (fieldErrors[field] ??= []).push(`rules:${issue.code}:${JSON.stringify(issue.params ?? {})}`);
+  }
+  if (Object.keys(fieldErrors).length > 0) throw new AppError("BAD_REQUEST", "invalidInput", fieldErrors);
+}
+
 function assertNumberMatchesSchool(actor: Actor, projectNumber: string) {
   const parsed = parseProjectNumber(projectNumber);
   if (parsed && parsed.naCode !== actor.naCode) {
@@ -111,6 +156,7 @@ function assertNumberMatchesSchool(actor: Actor, projectNumber: string) {
 
 export async function createProject(db: Db, actor: Actor, input: TCreateProject): Promise<ProjectView> {
   assertNumberMatchesSchool(actor, input.projectNumber);
+  await assertProjectRules(db, actor, input);
   const created = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(projects)
@@ -134,6 +180,7 @@ export async function createProject(db: Db, actor: Actor, input: TCreateProject)
 
 export async function updateProject(db: Db, actor: Actor, input: TUpdateProject): Promise<ProjectView> {
   assertNumberMatchesSchool(actor, input.projectNumber);
+  await assertProjectRules(db, actor, input, input.projectId);
   await db.transaction(async (tx) => {
     const [before] = await tx
       .select()

@@ -1,6 +1,6 @@
-import { TRPCError } from "@trpc/server";
+import { type TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { mobilities } from "@/db/schema";
 import { estimateGroupMobilityGrant, estimateMobilityGrant } from "@/server/rules";
 import { setupTestDatabase } from "../helpers/db";
@@ -16,7 +16,8 @@ describe("logging mobilities with the rules engine", () => {
   let orgId: string;
   let coordinator: Awaited<ReturnType<typeof createMember>>;
 
-  beforeAll(async () => {
+  // A school per test: a school may hold at most 3 KA122 grants in 5 call years (the engine refuses more).
+  beforeEach(async () => {
     orgId = (await createSchool(getDb(), { country: "IS", town: "Reykjavik", naCode: "IS01" })).id;
     coordinator = await createMember(getDb(), orgId, "coordinator");
   });

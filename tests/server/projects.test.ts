@@ -78,6 +78,32 @@ describe("projects router", () => {
     expect(await getDb().select().from(projects)).toHaveLength(before.length);
   });
 
+  it("applies the engine's project rules: KA122 lasts 6 to 18 months, at most 3 KA122 grants in 5 call years", async () => {
+    const school = await createSchool(getDb());
+    const own = await createMember(getDb(), school.id, "coordinator");
+    const caller = callerFor(getDb(), own);
+    const input = (callYear: number, endDate: string) => ({
+      ...validInput(),
+      orgId: school.id,
+      callYear,
+      projectNumber: projectNumber(callYear),
+      startDate: `${callYear}-09-01`,
+      endDate,
+    });
+    const tooLong = await expectTrpcError(caller.projects.create(input(2025, "2027-08-31")), "BAD_REQUEST");
+    expect((tooLong as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors.endDate?.[0]).toMatch(/^rules:PROJECT_DURATION_ABOVE_MAX:\{.*"max":18/);
+    const tooShort = await expectTrpcError(caller.projects.create(input(2025, "2025-12-31")), "BAD_REQUEST");
+    expect((tooShort as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors.endDate?.[0]).toMatch(/^rules:PROJECT_DURATION_BELOW_MIN:/);
+
+    await caller.projects.create(input(2022, "2023-08-31"));
+    await caller.projects.create(input(2023, "2024-08-31"));
+    await caller.projects.create(input(2024, "2025-08-31"));
+    const fourth = await expectTrpcError(caller.projects.create(input(2026, "2027-08-31")), "BAD_REQUEST");
+    expect((fourth as unknown as { fieldErrors: Record<string, string[]> }).fieldErrors.callYear?.[0]).toMatch(/^rules:KA122_GRANT_LIMIT:/);
+    // 2027 opens a new window (2023–2027 holds 2023 and 2024 only).
+    await expect(caller.projects.create(input(2027, "2028-08-31"))).resolves.toBeTruthy();
+  });
+
   it("refuses a duplicate project number as a conflict on the field", async () => {
     const input = validInput();
     const caller = callerFor(getDb(), coordinator);
