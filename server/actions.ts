@@ -1,9 +1,11 @@
 "use server";
 
-import { cookies } from "next/headers";
-import { AuthError } from "next-auth";
+import { cookies, headers } from "next/headers";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { LOCALES, LOCALE_COOKIE, type Locale } from "@/components/i18n/locales";
+import { getDb } from "@/db";
 import { signIn, signOut } from "@/server/auth/config";
+import { clientIp, loginLockedUntil } from "@/server/auth/throttle";
 import { ZLogin } from "@/server/schemas/auth";
 
 export async function setLocaleAction(locale: Locale): Promise<void> {
@@ -12,7 +14,7 @@ export async function setLocaleAction(locale: Locale): Promise<void> {
 }
 
 export interface LoginState {
-  error?: "invalidCredentials" | "invalidInput";
+  error?: "invalidCredentials" | "invalidInput" | "locked";
   email?: string;
 }
 
@@ -23,11 +25,19 @@ export async function loginAction(_previous: LoginState, formData: FormData): Pr
   if (!parsed.success) return { error: "invalidInput", email };
   const next = formData.get("next");
   const redirectTo = typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : "/";
+  // A locked account or IP is told so before any password is checked (the same for unknown accounts).
+  if (await loginLockedUntil(await getDb(), parsed.data.email, clientIp(await headers()))) return { error: "locked", email };
   try {
     await signIn("credentials", { ...parsed.data, redirectTo });
   } catch (error) {
     // Success throws NEXT_REDIRECT, which must propagate; only Auth.js errors are a failed login.
-    if (error instanceof AuthError) return { error: "invalidCredentials", email };
+    if (error instanceof AuthError) {
+      // This failure may have been the one that locked the account: say so at once.
+      const locked =
+        (error instanceof CredentialsSignin && error.code === "locked") ||
+        (await loginLockedUntil(await getDb(), parsed.data.email, clientIp(await headers()))) !== null;
+      return { error: locked ? "locked" : "invalidCredentials", email };
+    }
     throw error;
   }
   return {};

@@ -9,6 +9,13 @@ const ZEnv = z.object({
   DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   MOBILO_DATA_DIR: z.string().optional(),
+  /** Where uploaded files are kept: in PostgreSQL (bytea) or under MOBILO_DATA_DIR/files. */
+  FILE_STORAGE: z.enum(["postgres", "disk"]).default("postgres"),
+  /** smtp(s)://user:pass@host:port; unset → mail is written as files to $MOBILO_DATA_DIR/mail (development, tests). */
+  SMTP_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
+  MAIL_FROM: z.string().default("Mobilo <no-reply@mobilo.local>"),
+  /** The public address of the app, for links in e-mails (else taken from the request). */
+  APP_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
 });
 
 export const env = ZEnv.parse(process.env);

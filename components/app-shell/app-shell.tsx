@@ -1,6 +1,6 @@
 "use client";
 
-import { Calculator, FolderKanban, Menu, Users } from "lucide-react";
+import { Calculator, FolderKanban, Gauge, History, Menu, UserCog, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -19,12 +19,25 @@ interface AppShellProps {
   children: React.ReactNode;
 }
 
-function NavLinks({ orgId, onNavigate }: { orgId: string; onNavigate?: () => void }) {
+/** Who sees the members and audit pages (the procedures decide; the links only follow them). */
+const MEMBER_READERS = ["coordinator", "headteacher", "school_admin"];
+
+function NavLinks({ orgId, role, onNavigate }: { orgId: string; role: string; onNavigate?: () => void }) {
   const t = useTranslations("nav");
+  const tMembers = useTranslations("members");
+  const tAudit = useTranslations("audit");
+  const tDashboard = useTranslations("dashboard");
   const pathname = usePathname();
   const items = [
     { href: `/s/${orgId}/projects`, label: t("projects"), icon: FolderKanban },
+    { href: `/s/${orgId}/overview`, label: tDashboard("nav"), icon: Gauge },
     { href: `/s/${orgId}/participants`, label: t("participants"), icon: Users },
+    ...(MEMBER_READERS.includes(role)
+      ? [
+          { href: `/s/${orgId}/members`, label: tMembers("title"), icon: UserCog },
+          { href: `/s/${orgId}/audit`, label: tAudit("title"), icon: History },
+        ]
+      : []),
     { href: "/calculator", label: t("calculator"), icon: Calculator },
   ];
   return (
@@ -61,7 +74,7 @@ export function AppShell({ user, current, organisations, children }: AppShellPro
           Mobilo
         </Link>
         <SchoolSwitcher current={current} organisations={organisations} />
-        <NavLinks orgId={current.id} />
+        <NavLinks orgId={current.id} role={current.role} />
       </aside>
       <div className="flex min-w-0 flex-col">
         <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b bg-background/95 px-4 backdrop-blur print:hidden">
@@ -77,7 +90,7 @@ export function AppShell({ user, current, organisations, children }: AppShellPro
               </SheetHeader>
               <div className="mt-4 grid gap-4">
                 <SchoolSwitcher current={current} organisations={organisations} />
-                <NavLinks orgId={current.id} onNavigate={() => setOpen(false)} />
+                <NavLinks orgId={current.id} role={current.role} onNavigate={() => setOpen(false)} />
               </div>
             </SheetContent>
           </Sheet>

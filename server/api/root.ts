@@ -1,5 +1,12 @@
 import { createCallerFactory, router } from "./trpc";
+import { accountRouter } from "./routers/account";
+import { auditRouter } from "./routers/audit";
+import { dashboardsRouter } from "./routers/dashboards";
+import { evidenceRouter } from "./routers/evidence";
+import { findingsRouter } from "./routers/findings";
+import { membersRouter } from "./routers/members";
 import { meRouter } from "./routers/me";
+import { naRouter } from "./routers/na";
 import { mobilitiesRouter } from "./routers/mobilities";
 import { participantsRouter } from "./routers/participants";
 import { projectsRouter } from "./routers/projects";
@@ -11,6 +18,13 @@ export const appRouter = router({
   participants: participantsRouter,
   mobilities: mobilitiesRouter,
   rules: rulesRouter,
+  evidence: evidenceRouter,
+  members: membersRouter,
+  account: accountRouter,
+  audit: auditRouter,
+  dashboards: dashboardsRouter,
+  na: naRouter,
+  findings: findingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,7 +5,7 @@ import type { Db } from "@/db/client";
 import type { MembershipRole } from "@/db/schema";
 import { AppError, forbidden, translateDatabaseError, type FieldErrors } from "@/server/errors";
 import { ZId } from "@/server/schemas/common";
-import { resolveMembership } from "@/server/services/memberships";
+import { isPlatformAdmin, listMyNaCodes, resolveMembership } from "@/server/services/memberships";
 
 /*
  * The tRPC core. Procedures narrow step by step:
@@ -78,7 +78,14 @@ export const orgProcedure = protectedProcedure.input(z.object({ orgId: ZId })).u
   return next({
     ctx: {
       ...ctx,
-      actor: { userId: ctx.user.id, orgId: membership.organisationId, role: membership.role, naCode: membership.naCode },
+      actor: {
+        userId: ctx.user.id,
+        email: membership.email,
+        orgId: membership.organisationId,
+        role: membership.role,
+        naCode: membership.naCode,
+        specialCategory: membership.specialCategory,
+      },
     },
   });
 });
@@ -90,3 +97,33 @@ export function orgRoleProcedure(...roles: MembershipRole[]) {
     return next();
   });
 }
+
+/*
+ * The school roles (docs/decisions.md, "Roles"):
+ *   coordinator  — edits everything of the school's projects;
+ *   teacher      — reads the school's projects, edits only their own mobilities (services/permissions.ts);
+ *   headteacher  — reads everything, signs off, edits nothing else;
+ *   school_admin — manages the members.
+ */
+export const coordinatorProcedure = orgRoleProcedure("coordinator");
+/** Editing one mobility: the coordinator, or a teacher for whom `canEditMobility` holds (checked in the service). */
+export const mobilityEditorProcedure = orgRoleProcedure("coordinator", "teacher");
+export const headteacherProcedure = orgRoleProcedure("headteacher");
+export const schoolAdminProcedure = orgRoleProcedure("school_admin");
+/** Inviting and revoking invitations: the school admin, and the coordinator for teachers only (services/members.ts). */
+export const inviterProcedure = orgRoleProcedure("school_admin", "coordinator");
+/** Everyone who reads the team and the audit trail; a teacher does not. */
+export const schoolOverseerProcedure = orgRoleProcedure("coordinator", "headteacher", "school_admin");
+
+/** An officer of one or more national agencies: `ctx.officer.naCodes` are the NAs whose projects they oversee. */
+export const naProcedure = protectedProcedure.use(async ({ ctx, next }) => {
+  const naCodes = await listMyNaCodes(ctx.db, ctx.user.id);
+  if (naCodes.length === 0) throw forbidden();
+  return next({ ctx: { ...ctx, officer: { userId: ctx.user.id, naCodes } } });
+});
+
+/** The operators of the platform (users.platform_role = 'platform_admin'), resolved per request. */
+export const platformAdminProcedure = protectedProcedure.use(async ({ ctx, next }) => {
+  if (!(await isPlatformAdmin(ctx.db, ctx.user.id))) throw forbidden();
+  return next();
+});

@@ -1,9 +1,15 @@
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { cache } from "react";
 import { getDb } from "@/db";
 import { resolveAuthSecret } from "@/server/env";
 import { authenticate } from "./authenticate";
+import { clientIp } from "./throttle";
+
+/** Sign-in refused because the account or the IP is locked (server/auth/throttle.ts); `code` reaches the login page. */
+export class LoginLocked extends CredentialsSignin {
+  override code = "locked";
+}
 
 const nextAuth = NextAuth(() => ({
   secret: resolveAuthSecret(),
@@ -13,7 +19,12 @@ const nextAuth = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      authorize: async (credentials) => authenticate(await getDb(), credentials),
+      authorize: async (credentials, request) => {
+        const result = await authenticate(await getDb(), credentials, clientIp(request.headers));
+        if (result.ok) return result.user;
+        if (result.reason === "locked") throw new LoginLocked();
+        return null;
+      },
     }),
   ],
   callbacks: {

@@ -30,6 +30,7 @@ export { COMMITTED_STATUSES, MOBILITY_STATUSES, REALISED_STATUSES } from "./proj
 export { calculateMobilityGrant, type ProjectPosition } from "./mobility";
 export { calculateGroupMobilityGrant } from "./group";
 export { calculateProjectBudget } from "./project";
+export { assessBudgetTransfers, type BudgetTransferAssessment, type CategoryTransfer } from "./budget-transfers";
 export type { BudgetTotals, MobilityBudgetEntry, MobilityStatus, ProjectBudget, ProjectInput, ProjectMobility, ResolvedMobility } from "./project";
 
 /** The grant of one mobility (the public `rules.estimate` query). Async only to locate towns. */

@@ -11,7 +11,12 @@ export interface AuditEntry {
 }
 
 /** Written inside the mutation's own transaction: the change and its trace land together or not at all. */
-export async function recordAudit(tx: DbOrTx, actor: Pick<Actor, "userId" | "orgId">, entry: AuditEntry): Promise<void> {
+export async function recordAudit(
+  tx: DbOrTx,
+  // orgId null: an account event of no school (a password reset); userId null: no one signed in.
+  actor: { userId: Actor["userId"] | null; orgId: Actor["orgId"] | null },
+  entry: AuditEntry,
+): Promise<void> {
   await tx.insert(auditLog).values({
     organisationId: actor.orgId,
     actorUserId: actor.userId,

@@ -4,6 +4,7 @@ import { participants } from "@/db/schema";
 import type { TCreateParticipant } from "@/server/schemas/participants";
 import { recordAudit } from "./audit";
 import type { Actor } from "./memberships";
+import { redactSpecialCategory } from "./permissions";
 
 const participantView = {
   id: participants.id,
@@ -13,15 +14,19 @@ const participantView = {
   email: participants.email,
   staffRole: participants.staffRole,
   dateOfBirth: participants.dateOfBirth,
+  /** Special category: removed by redactSpecialCategory for members without the permission. */
+  fewerOpportunities: participants.fewerOpportunities,
+  fewerOpportunitiesNote: participants.fewerOpportunitiesNote,
   version: participants.version,
 };
 
 export async function listParticipants(db: Db, actor: Actor) {
-  return db
+  const rows = await db
     .select(participantView)
     .from(participants)
     .where(eq(participants.organisationId, actor.orgId))
     .orderBy(asc(participants.lastName), asc(participants.firstName));
+  return rows.map((row) => redactSpecialCategory(actor, row));
 }
 
 export async function createParticipant(db: Db, actor: Actor, input: TCreateParticipant) {
@@ -40,7 +45,7 @@ export async function createParticipant(db: Db, actor: Actor, input: TCreatePart
       .returning(participantView);
     if (!row) throw new Error("insert returned no row");
     await recordAudit(tx, actor, { action: "participant.create", entityType: "participant", entityId: row.id, after: row });
-    return row;
+    return redactSpecialCategory(actor, row);
   });
 }
 
@@ -49,5 +54,5 @@ export async function findParticipant(db: Db, actor: Actor, participantId: strin
     .select(participantView)
     .from(participants)
     .where(and(eq(participants.id, participantId), eq(participants.organisationId, actor.orgId)));
-  return row ?? null;
+  return row ? redactSpecialCategory(actor, row) : null;
 }

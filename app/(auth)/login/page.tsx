@@ -9,9 +9,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("login"))("title") };
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+const NOTICES = ["invitationAccepted", "passwordReset"] as const;
+
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string; notice?: string; email?: string; code?: string }>;
+}) {
   const session = await auth();
-  const { next } = await searchParams;
+  const { next, notice, email, code } = await searchParams;
   if (session?.user?.id) redirect(next && next.startsWith("/") && !next.startsWith("//") ? next : "/");
   const t = await getTranslations("login");
   return (
@@ -23,7 +29,13 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <p className="text-2xl font-semibold tracking-tight">Mobilo</p>
         <p className="text-sm text-muted-foreground">{t("tagline")}</p>
       </div>
-      <LoginForm next={next} />
+      <LoginForm
+        next={next}
+        email={email}
+        notice={NOTICES.find((n) => n === notice)}
+        // Auth.js's own credentials endpoint sends a locked sign-in back here with ?code=locked.
+        locked={code === "locked"}
+      />
       <a href="/calculator" className="text-sm text-muted-foreground underline-offset-4 hover:underline">
         {t("calculatorLink")}
       </a>

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { ZId, ZVersion } from "@/server/schemas/common";
 import { ZEstimateMobility, ZLogMobility, ZMobilityRef, ZSetMobilityStatus, ZUpdateMobility } from "@/server/schemas/mobilities";
+import { ZListMobilities } from "@/server/schemas/mobility-list";
 import { ZProjectRef } from "@/server/schemas/projects";
+import { listMobilities } from "@/server/services/mobility-list";
 import {
   deleteMobility,
   duplicateMobility,
@@ -18,6 +20,8 @@ export const mobilitiesRouter = router({
   listByProject: orgProcedure
     .input(ZProjectRef)
     .query(({ ctx, input }) => listProjectMobilities(ctx.db, ctx.actor, input.projectId)),
+  /** The paged, sorted, filtered list (every member of the school may read it). */
+  list: orgProcedure.input(ZListMobilities).query(({ ctx, input }) => listMobilities(ctx.db, ctx.actor, input)),
   get: orgProcedure.input(ZMobilityRef).query(({ ctx, input }) => getMobility(ctx.db, ctx.actor, input.mobilityId)),
   estimate: orgProcedure.input(ZEstimateMobility).query(({ ctx, input }) => estimateMobility(ctx.db, ctx.actor, input)),
   log: orgRoleProcedure("coordinator")

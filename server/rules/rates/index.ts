@@ -3,6 +3,7 @@
  */
 import type { Figure } from "../types";
 import type { RateTables } from "./types";
+import { BUDGET_TRANSFER_RULES } from "./budget-transfers";
 import { COUNTRY_GROUPS } from "./country-groups";
 import {
   COURSE_FEE_RATES,
@@ -32,6 +33,7 @@ export const DEFAULT_RATES: RateTables = {
   expensiveTravel: EXPENSIVE_TRAVEL_RULES,
   durations: DURATION_LIMITS,
   preparatoryVisits: PREPARATORY_VISIT_RATES,
+  budgetTransfers: BUDGET_TRANSFER_RULES,
   project: PROJECT_RULES,
 };
 

@@ -20,4 +20,7 @@ export const PROJECT_RULES: ProjectRules = {
   ka220MinCountries: figure(3, "B", `${DOC}, KA220-SCH`),
   ka220Months: figure({ minMonths: 12, maxMonths: 36 }, "C", `${DOC}, KA220-SCH`),
   ka220LumpSums: figure([12_000_000, 25_000_000, 40_000_000], "B", `${DOC}, KA220-SCH lump sums`),
+  // The domain doc gives no due date for the final report (§7 only says it is scored); 60 days after
+  // the end is the usual term of Erasmus+ grant agreements, unconfirmed here: an NA can override it.
+  finalReportDueDays: figure(60, "U", "erasmus-school-rules.md §7, final report due date (not in the doc)"),
 };

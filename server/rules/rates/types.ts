@@ -120,6 +120,17 @@ export interface ProjectRules {
   ka220MinCountries: Figure<number>;
   ka220Months: Figure<MonthRange>;
   ka220LumpSums: Figure<readonly Cents[]>;
+  /** Days after the project's last day by which the final report is due. */
+  finalReportDueDays: Figure<number>;
+}
+
+/**
+ * Transfers between budget categories (domain doc §6: set in each NA contract, percentages U): a
+ * category's award may be increased with funds moved from other categories by at most this share of
+ * its own award. Keyed by call year; an NA's own figure comes in through `withOverrides`.
+ */
+export interface BudgetTransferRules {
+  maxIncreasePercent: Figure<number>;
 }
 
 export interface RateTables {
@@ -135,5 +146,6 @@ export interface RateTables {
   expensiveTravel: ByCallYear<ExpensiveTravelRules>;
   durations: ByCallYear<DurationLimits>;
   preparatoryVisits: ByCallYear<PreparatoryVisitRates>;
+  budgetTransfers: ByCallYear<BudgetTransferRules>;
   project: ProjectRules;
 }

@@ -9,9 +9,20 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { loginAction, type LoginState } from "@/server/actions";
 
-export function LoginForm({ next }: { next?: string }) {
+interface LoginFormProps {
+  next?: string | undefined;
+  email?: string | undefined;
+  notice?: "invitationAccepted" | "passwordReset" | undefined;
+  locked?: boolean;
+}
+
+export function LoginForm({ next, email, notice, locked }: LoginFormProps) {
   const t = useTranslations("login");
-  const [state, formAction, pending] = useActionState<LoginState, FormData>(loginAction, {});
+  const tAccount = useTranslations("account.login");
+  const [state, formAction, pending] = useActionState<LoginState, FormData>(loginAction, {
+    email,
+    error: locked ? "locked" : undefined,
+  });
   return (
     <Card className="w-full max-w-sm">
       <CardHeader>
@@ -20,9 +31,14 @@ export function LoginForm({ next }: { next?: string }) {
       </CardHeader>
       <CardContent>
         <form action={formAction} className="grid gap-4" noValidate>
+          {notice && !state.error && (
+            <Alert role="status">
+              <AlertDescription>{tAccount(`notices.${notice}`)}</AlertDescription>
+            </Alert>
+          )}
           {state.error && (
             <Alert variant="destructive" role="alert">
-              <AlertDescription>{t(`errors.${state.error}`)}</AlertDescription>
+              <AlertDescription>{state.error === "locked" ? tAccount("locked") : t(`errors.${state.error}`)}</AlertDescription>
             </Alert>
           )}
           <input type="hidden" name="next" value={next ?? ""} />
@@ -37,6 +53,9 @@ export function LoginForm({ next }: { next?: string }) {
           <Button type="submit" disabled={pending}>
             {pending ? t("submitting") : t("submit")}
           </Button>
+          <a href="/forgot-password" className="text-center text-sm text-muted-foreground underline-offset-4 hover:underline">
+            {tAccount("forgot")}
+          </a>
         </form>
       </CardContent>
     </Card>

@@ -1,13 +1,15 @@
-import { Plus } from "lucide-react";
+import { Gauge, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getFormatters } from "@/components/format-server";
+import { programmeCountries } from "@/components/mobilities/form-props";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
 import { getQueryClient, HydrateClient, orNotFound, serverCaller, trpc } from "@/server/api/rsc";
+import { mobilityListInput, parseMobilityListSearch } from "@/server/schemas/mobility-list";
 import { BUDGET_CATEGORIES } from "@/server/schemas/projects";
 import { projectParticipantCap } from "@/server/services/project-rules";
 import { MobilityTable } from "./_components/mobility-table";
@@ -24,16 +26,21 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   }
 }
 
-export default async function ProjectPage({ params }: { params: Params }) {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function ProjectPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const { orgId, projectId } = await params;
   const caller = await serverCaller();
   const [project, me] = await Promise.all([orNotFound(caller.projects.get({ orgId, projectId })), caller.me.context()]);
-  void getQueryClient().prefetchQuery(trpc.mobilities.listByProject.queryOptions({ orgId, projectId }));
+  // The list's filters, sort and page are in the URL: prefetch exactly the view the client will ask for.
+  const listState = parseMobilityListSearch(await searchParams);
+  void getQueryClient().prefetchQuery(trpc.mobilities.list.queryOptions(mobilityListInput(orgId, projectId, listState)));
   const role = me.organisations.find((o) => o.id === orgId)?.role;
   const cap = projectParticipantCap(project.action, project.callYear);
   const t = await getTranslations("project");
   const tStatus = await getTranslations("projectStatus");
   const tCat = await getTranslations("budgetCategories");
+  const tDashboard = await getTranslations("dashboard");
   const fmt = await getFormatters();
   const awardedLines = BUDGET_CATEGORIES.filter((c) => project.awarded[c] > 0);
 
@@ -51,6 +58,12 @@ export default async function ProjectPage({ params }: { params: Params }) {
             {t("period", { start: fmt.date(project.startDate), end: fmt.date(project.endDate), year: project.callYear })}
           </p>
         </div>
+        <Button asChild variant="outline" data-testid="open-dashboard">
+          <Link href={`/s/${orgId}/projects/${projectId}/dashboard`}>
+            <Gauge className="size-4" aria-hidden />
+            {tDashboard("openDashboard")}
+          </Link>
+        </Button>
         {role === "coordinator" && (
           <Button asChild>
             <Link href={`/s/${orgId}/projects/${projectId}/mobilities/new`}>
@@ -108,7 +121,12 @@ export default async function ProjectPage({ params }: { params: Params }) {
       </div>
 
       <HydrateClient>
-        <MobilityTable orgId={orgId} projectId={projectId} />
+        <MobilityTable
+          orgId={orgId}
+          projectId={projectId}
+          canManage={role === "coordinator"}
+          countries={programmeCountries(project.callYear)}
+        />
       </HydrateClient>
     </div>
   );

@@ -1,0 +1,83 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { applyServerErrors } from "@/components/forms/server-errors";
+import { useTRPC } from "@/components/trpc/client";
+import { Button } from "@/components/ui/button";
+import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { Input } from "@/components/ui/input";
+import { ZPasswordPair } from "@/server/schemas/account";
+import { ZRequiredText } from "@/server/schemas/common";
+
+const ZNewAccountForm = z.intersection(z.object({ name: ZRequiredText(120) }), ZPasswordPair);
+type TNewAccountForm = z.infer<typeof ZNewAccountForm>;
+const FIELDS = ["name", "password", "confirm"];
+
+export function NewAccountForm({ token }: { token: string }) {
+  const t = useTranslations("account.invite");
+  const tErr = useTranslations("errors");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const form = useForm<TNewAccountForm>({ resolver: zodResolver(ZNewAccountForm), defaultValues: { name: "", password: "", confirm: "" } });
+  const create = useMutation(
+    trpc.account.acceptInvitationAsNewUser.mutationOptions({
+      onSuccess: ({ organisationId, email }) =>
+        router.push(`/login?notice=invitationAccepted&email=${encodeURIComponent(email)}&next=${encodeURIComponent(`/s/${organisationId}/projects`)}`),
+      onError: (error) => applyServerErrors(form, error, (k) => (tErr.has(k) ? tErr(k) : tErr("internal")), FIELDS),
+    }),
+  );
+  return (
+    <Form {...form}>
+      <form className="grid gap-4" noValidate onSubmit={form.handleSubmit((v) => create.mutate({ token, name: v.name, password: v.password }))}>
+        <FormField
+          control={form.control}
+          name="name"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>{t("name")}</FormLabel>
+              <FormControl>
+                <Input autoComplete="name" {...field} />
+              </FormControl>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+        <FormField
+          control={form.control}
+          name="password"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>{t("password")}</FormLabel>
+              <FormControl>
+                <Input type="password" autoComplete="new-password" {...field} />
+              </FormControl>
+              <FormDescription>{t("passwordHelp")}</FormDescription>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+        <FormField
+          control={form.control}
+          name="confirm"
+          render={({ field }) => (
+            <FormItem>
+              <FormLabel>{t("confirm")}</FormLabel>
+              <FormControl>
+                <Input type="password" autoComplete="new-password" {...field} />
+              </FormControl>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
+        <Button type="submit" disabled={create.isPending}>
+          {create.isPending ? t("creating") : t("create")}
+        </Button>
+      </form>
+    </Form>
+  );
+}

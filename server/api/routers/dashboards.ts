@@ -1,0 +1,9 @@
+import { ZProjectRef } from "@/server/schemas/projects";
+import { getProjectDashboard, getSchoolOverview } from "@/server/services/dashboards";
+import { orgProcedure, router } from "../trpc";
+
+/** Read-only views: every member of the school may see them (the headteacher included). */
+export const dashboardsRouter = router({
+  project: orgProcedure.input(ZProjectRef).query(({ ctx, input }) => getProjectDashboard(ctx.db, ctx.actor, input.projectId)),
+  schoolOverview: orgProcedure.query(({ ctx }) => getSchoolOverview(ctx.db, ctx.actor)),
+});

@@ -1,0 +1,75 @@
+import { inArray, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { authThrottle } from "@/db/schema";
+
+/*
+ * Login throttling (docs/decisions.md, "Login throttling"): failed sign-ins are counted per account
+ * and per client IP in a 15-minute window. 5 failures for one account, or 20 from one IP, lock that
+ * key for 15 minutes; while locked every attempt is refused, the right password too, so guessing on
+ * gains nothing. The counters live in PostgreSQL (auth_throttle), so every server process shares them.
+ * The account key is counted whether or not the account exists: the answer never reveals which.
+ */
+
+export const THROTTLE = {
+  windowMinutes: 15,
+  lockMinutes: 15,
+  accountFailures: 5,
+  ipFailures: 20,
+} as const;
+
+export const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
+export const ipKey = (ip: string) => `ip:${ip}`;
+
+/**
+ * The client's address: the right-most X-Forwarded-For entry (the one our own proxy, or Next's server,
+ * added; entries to its left are the client's to invent). Null when unknown: no per-IP counting then,
+ * rather than one shared counter that would let anyone lock everybody out.
+ */
+export function clientIp(headers: Headers): string | null {
+  const forwarded = headers.get("x-forwarded-for");
+  const last = forwarded?.split(",").map((part) => part.trim()).filter(Boolean).at(-1);
+  const ip = last ?? headers.get("x-real-ip")?.trim();
+  return ip ? ip.slice(0, 100) : null;
+}
+
+function keysFor(email: string, ip: string | null): string[] {
+  return ip ? [accountKey(email), ipKey(ip)] : [accountKey(email)];
+}
+
+/** When the account or the IP is locked, until when; null when sign-in may be tried. */
+export async function loginLockedUntil(db: Db, email: string, ip: string | null): Promise<Date | null> {
+  const rows = await db
+    .select({ lockedUntil: authThrottle.lockedUntil })
+    .from(authThrottle)
+    .where(inArray(authThrottle.key, keysFor(email, ip)));
+  const now = Date.now();
+  const until = rows.map((r) => r.lockedUntil).filter((d): d is Date => d !== null && d.getTime() > now);
+  return until.length ? new Date(Math.max(...until.map((d) => d.getTime()))) : null;
+}
+
+/** Counts one failure for the account and the IP (one statement per key, safe under concurrency). */
+export async function recordLoginFailure(db: Db, email: string, ip: string | null): Promise<void> {
+  const limits: [string, number][] = [[accountKey(email), THROTTLE.accountFailures]];
+  if (ip) limits.push([ipKey(ip), THROTTLE.ipFailures]);
+  const window = sql.raw(`interval '${THROTTLE.windowMinutes} minutes'`);
+  const lock = sql.raw(`interval '${THROTTLE.lockMinutes} minutes'`);
+  for (const [key, limit] of limits) {
+    // A window that has run out starts again at 1; reaching the limit sets the lock.
+    await db.execute(sql`
+      insert into auth_throttle (key, failures, window_start, locked_until)
+      values (${key}, 1, now(), ${limit <= 1 ? sql`now() + ${lock}` : sql`null`})
+      on conflict (key) do update set
+        failures = case when auth_throttle.window_start < now() - ${window} then 1 else auth_throttle.failures + 1 end,
+        window_start = case when auth_throttle.window_start < now() - ${window} then now() else auth_throttle.window_start end,
+        locked_until = case
+          when (case when auth_throttle.window_start < now() - ${window} then 1 else auth_throttle.failures + 1 end) >= ${limit}
+            then now() + ${lock}
+          else auth_throttle.locked_until
+        end`);
+  }
+}
+
+/** A successful sign-in (or a password reset) clears the account's counter; the IP's stays. */
+export async function clearAccountFailures(db: Db, email: string): Promise<void> {
+  await db.delete(authThrottle).where(inArray(authThrottle.key, [accountKey(email)]));
+}

@@ -1,0 +1,432 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { mobilities, mobilityMembers, naRateSets, organisations, projects, type Project } from "@/db/schema";
+import { notFound } from "@/server/errors";
+import {
+  assessBudgetTransfers,
+  COMMITTED_STATUSES,
+  DEFAULT_RATES,
+  GRANT_LINES,
+  REALISED_STATUSES,
+  withOverrides,
+  type BudgetTransferAssessment,
+  type GrantLine,
+  type GrantLines,
+  type RateOverrides,
+  type RateTables,
+} from "@/server/rules";
+import { missingEvidenceCountSql } from "./evidence";
+import type { Actor } from "./memberships";
+import { participantsUsedSql } from "./projects";
+import { projectParticipantCap } from "./project-rules";
+
+/*
+ * Where a project stands in money, places and time, and the same for every project of a school.
+ *
+ * Every figure is an SQL aggregate of what the rules engine stored per mobility (grant lines in
+ * cents, written by storeProjectGrants for the whole project): the dashboard is ONE round trip
+ * whatever the project's size (the NA's rate set comes in the same statement), and its cost depends
+ * on the project's mobilities only (the (project_id, status) index), never on the whole table.
+ * Committed = the engine's COMMITTED_STATUSES (planned, completed), realised = REALISED_STATUSES.
+ */
+
+/** When the dashboard warns (thresholds of the app, not Erasmus+ rules). */
+export const DASHBOARD_THRESHOLDS = {
+  /** KA122 participant cap: warn from this share of the cap on. */
+  capClosePercent: 90,
+  /** Project end and final report: warn this many days ahead. */
+  deadlineCloseDays: 60,
+} as const;
+
+const statusList = (statuses: readonly string[]) => sql.raw(statuses.map((s) => `'${s}'`).join(", "));
+const COMMITTED = statusList(COMMITTED_STATUSES);
+const REALISED = statusList(REALISED_STATUSES);
+
+const GRANT_COLUMN: Record<GrantLine, string> = {
+  travel: "grant_travel_cents",
+  individualSupport: "grant_individual_support_cents",
+  organisationalSupport: "grant_organisational_support_cents",
+  courseFees: "grant_course_fees_cents",
+  inclusionSupport: "grant_inclusion_support_cents",
+  linguisticSupport: "grant_linguistic_support_cents",
+  exceptionalCosts: "grant_exceptional_costs_cents",
+  preparatoryVisits: "grant_preparatory_visits_cents",
+};
+
+/** `sum(<line>) filter (where status in …) as <alias>_<line>` for every grant line. */
+function lineSums(alias: string, statuses: SQL): SQL {
+  return sql.join(
+    GRANT_LINES.map(
+      (line) => sql`coalesce(sum(${sql.raw(`mobilities.${GRANT_COLUMN[line]}`)}) filter (where mobilities.status in (${statuses})), 0)::bigint as ${sql.raw(`"${alias}_${line}"`)}`,
+    ),
+    sql`, `,
+  );
+}
+
+/** postgres.js returns bigint as a string; sums of cents stay far below 2^53. */
+const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
+
+function linesFrom(row: Record<string, unknown>, alias: string): GrantLines {
+  return Object.fromEntries(GRANT_LINES.map((line) => [line, num(row[`${alias}_${line}`])])) as GrantLines;
+}
+
+/** The rate tables the engine used for the project: shipped tables + the NA's newest set for the year. */
+function ratesFrom(figures: unknown): RateTables {
+  return figures ? withOverrides(DEFAULT_RATES, figures as RateOverrides) : DEFAULT_RATES;
+}
+
+/** The NA's newest rate set for the outer row's call year, as a subquery (no extra round trip). */
+const rateFiguresSql = sql`(select r.figures from ${naRateSets} r
+  where r.na_code = ${organisations.naCode} and r.call_year = "projects"."call_year" order by r.version desc limit 1)`;
+
+const DAY_MS = 86_400_000;
+const daysBetween = (fromIso: string, toIso: string) => Math.round((Date.parse(toIso) - Date.parse(fromIso)) / DAY_MS);
+const addDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * DAY_MS).toISOString().slice(0, 10);
+const percent = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
+
+export type TDashboardWarning =
+  | { code: "categoryOverAward"; severity: "error"; category: GrantLine; overCents: number }
+  | { code: "totalOverAward"; severity: "error"; overCents: number }
+  | { code: "transferBeyondLimit"; severity: "warning"; category: GrantLine; transferInCents: number; limitCents: number; limitPercent: number; unconfirmed: boolean }
+  | { code: "capReached" | "capClose"; severity: "error" | "warning"; used: number; cap: number }
+  | { code: "projectEndClose"; severity: "warning"; days: number; date: string }
+  | { code: "finalReportClose" | "finalReportOverdue"; severity: "warning" | "error"; days: number; date: string }
+  | { code: "missingEvidence"; severity: "warning"; count: number }
+  | { code: "grantErrors"; severity: "error"; count: number };
+
+interface TimingInput {
+  startDate: string;
+  endDate: string;
+  status: Project["status"];
+  today: string;
+  finalReportDueDays: number;
+}
+
+function timing({ startDate, endDate, status, today, finalReportDueDays }: TimingInput) {
+  const totalDays = daysBetween(startDate, endDate) + 1;
+  const elapsed = Math.min(Math.max(daysBetween(startDate, today) + 1, 0), totalDays);
+  const finalReportDue = addDays(endDate, finalReportDueDays);
+  return {
+    today,
+    durationElapsedPercent: percent(elapsed, totalDays) ?? 0,
+    daysToEnd: daysBetween(today, endDate),
+    finalReportDue,
+    daysToFinalReport: daysBetween(today, finalReportDue),
+    finalReportDone: status === "closed",
+  };
+}
+
+interface WarningInput {
+  awarded: GrantLines;
+  committed: GrantLines;
+  awardedTotalCents: number;
+  committedTotalCents: number;
+  transfers: BudgetTransferAssessment;
+  participantsUsed: number;
+  cap: number | null;
+  time: ReturnType<typeof timing>;
+  missingEvidence: number;
+  grantErrors: number;
+}
+
+function warningsOf(input: WarningInput): TDashboardWarning[] {
+  const warnings: TDashboardWarning[] = [];
+  for (const line of GRANT_LINES) {
+    const over = input.committed[line] - input.awarded[line];
+    if (over > 0) warnings.push({ code: "categoryOverAward", severity: "error", category: line, overCents: over });
+  }
+  if (input.committedTotalCents > input.awardedTotalCents) {
+    warnings.push({ code: "totalOverAward", severity: "error", overCents: input.committedTotalCents - input.awardedTotalCents });
+  }
+  const { limitPercent, limitConfidence } = input.transfers;
+  for (const c of input.transfers.categories) {
+    if (!c.overLimit || c.limitCents === null || limitPercent === null) continue;
+    warnings.push({
+      code: "transferBeyondLimit", severity: "warning", category: c.line, transferInCents: c.transferInCents,
+      limitCents: c.limitCents, limitPercent, unconfirmed: limitConfidence === "U",
+    });
+  }
+  if (input.cap !== null) {
+    if (input.participantsUsed >= input.cap) warnings.push({ code: "capReached", severity: "error", used: input.participantsUsed, cap: input.cap });
+    else if (input.participantsUsed * 100 >= input.cap * DASHBOARD_THRESHOLDS.capClosePercent) {
+      warnings.push({ code: "capClose", severity: "warning", used: input.participantsUsed, cap: input.cap });
+    }
+  }
+  const { time } = input;
+  if (time.daysToEnd >= 0 && time.daysToEnd <= DASHBOARD_THRESHOLDS.deadlineCloseDays) {
+    warnings.push({ code: "projectEndClose", severity: "warning", days: time.daysToEnd, date: addDays(time.today, time.daysToEnd) });
+  }
+  if (!time.finalReportDone && time.daysToFinalReport < 0) {
+    warnings.push({ code: "finalReportOverdue", severity: "error", days: -time.daysToFinalReport, date: time.finalReportDue });
+  } else if (!time.finalReportDone && time.daysToFinalReport <= DASHBOARD_THRESHOLDS.deadlineCloseDays) {
+    warnings.push({ code: "finalReportClose", severity: "warning", days: time.daysToFinalReport, date: time.finalReportDue });
+  }
+  if (input.missingEvidence > 0) warnings.push({ code: "missingEvidence", severity: "warning", count: input.missingEvidence });
+  if (input.grantErrors > 0) warnings.push({ code: "grantErrors", severity: "error", count: input.grantErrors });
+  return warnings;
+}
+
+function awardedLines(row: Record<string, unknown>): GrantLines {
+  return Object.fromEntries(GRANT_LINES.map((line) => [line, num(row[`awarded_${line}`])])) as GrantLines;
+}
+
+const awardedColumnsSql = sql.join(
+  GRANT_LINES.map((line) => sql.raw(`"projects"."${GRANT_COLUMN[line].replace("grant_", "awarded_")}" as "awarded_${line}"`)),
+  sql`, `,
+);
+
+const isGroup = sql.raw(`mobilities.activity_type = 'LM-GRP-PUPIL'`);
+const isPersonal = sql.raw(`mobilities.activity_type not in ('PREP-VISIT', 'LM-GRP-PUPIL')`);
+
+/** Per-mobility columns the KA121 targets need, for `from mobilities` rows. */
+function targetAggregates(alias: string, statuses: SQL): SQL {
+  const st = sql`mobilities.status in (${statuses})`;
+  return sql`
+    (count(distinct mobilities.participant_id) filter (where ${st} and ${isPersonal} and not mobilities.accompanying)
+      + coalesce(sum(mobilities.pupil_count + members.pupils) filter (where ${st} and ${isGroup}), 0))::int as ${sql.raw(`${alias}_participants`)},
+    (count(distinct mobilities.participant_id) filter (where ${st} and ${isPersonal} and not mobilities.accompanying and mobilities.fewer_opportunities)
+      + coalesce(sum(members.fewer_pupils) filter (where ${st} and ${isGroup}), 0))::int as ${sql.raw(`${alias}_fewer`)},
+    count(*) filter (where ${st} and mobilities.activity_type <> 'PREP-VISIT' and mobilities.green_travel)::int as ${sql.raw(`${alias}_green`)},
+    count(*) filter (where ${st} and mobilities.activity_type <> 'PREP-VISIT')::int as ${sql.raw(`${alias}_travelling`)},
+    avg(mobilities.end_date - mobilities.start_date + 1) filter (where ${st} and mobilities.activity_type <> 'PREP-VISIT' and not mobilities.accompanying)::float8
+      as ${sql.raw(`${alias}_avg_days`)},
+    (count(*) filter (where ${st} and ${isPersonal} and mobilities.accompanying)
+      + coalesce(sum(1 + members.accompanying) filter (where ${st} and ${isGroup}), 0))::int as ${sql.raw(`${alias}_accompanying`)}`;
+}
+
+/** Named pupils and further accompanying persons of a group mobility (zero for other activities). */
+const membersLateral = sql`left join lateral (
+    select count(*) filter (where mm.role = 'pupil') as pupils,
+           count(*) filter (where mm.role = 'pupil' and mm.fewer_opportunities) as fewer_pupils,
+           count(*) filter (where mm.role = 'accompanying') as accompanying
+    from ${mobilityMembers} mm
+    where ${isGroup} and mm.mobility_id = mobilities.id and mm.organisation_id = mobilities.organisation_id
+  ) members on true`;
+
+/** The project-dashboard aggregate: one statement, one row (none when the project is not the school's). */
+export function projectDashboardSql(organisationId: string, projectId: string): SQL {
+  return sql`
+    with project as (
+      select "projects"."id", "projects"."title", "projects"."project_number", "projects"."action", "projects"."call_year",
+             "projects"."start_date"::text as start_date, "projects"."end_date"::text as end_date, "projects"."status",
+             "projects"."awarded_lump_sum_cents" as awarded_lump_sum, "projects"."awarded_total_cents" as awarded_total,
+             "projects"."target_participants", "projects"."target_fewer_opportunity_participants",
+             "projects"."target_green_travel_percent", "projects"."target_average_duration_days", "projects"."target_accompanying_persons",
+             ${awardedColumnsSql}, ${organisations.naCode} as na_code, ${rateFiguresSql} as rate_figures,
+             ${participantsUsedSql} as participants_used, current_date::text as today
+      from ${projects} join ${organisations} on ${organisations.id} = "projects"."organisation_id"
+      where "projects"."id" = ${projectId} and "projects"."organisation_id" = ${organisationId}
+    ),
+    aggregates as (
+      select ${lineSums("committed", COMMITTED)}, ${lineSums("realised", REALISED)},
+             coalesce(sum(mobilities.grant_total_cents) filter (where mobilities.status in (${COMMITTED})), 0)::bigint as committed_total,
+             coalesce(sum(mobilities.grant_total_cents) filter (where mobilities.status in (${REALISED})), 0)::bigint as realised_total,
+             count(*) filter (where mobilities.status = 'draft')::int as count_draft,
+             count(*) filter (where mobilities.status = 'planned')::int as count_planned,
+             count(*) filter (where mobilities.status = 'completed')::int as count_completed,
+             count(*) filter (where mobilities.status = 'cancelled')::int as count_cancelled,
+             ${targetAggregates("committed", COMMITTED)},
+             ${targetAggregates("realised", REALISED)},
+             count(*) filter (where mobilities.status = 'completed' and ${missingEvidenceCountSql} > 0)::int as missing_evidence,
+             count(*) filter (where mobilities.status <> 'cancelled' and not mobilities.grant_eligible)::int as grant_errors
+      from ${mobilities} ${membersLateral}
+      where mobilities.project_id = ${projectId} and mobilities.organisation_id = ${organisationId}
+    ),
+    by_month as (
+      select date_trunc('month', greatest(least(mobilities.start_date, project.end_date::date), project.start_date::date)::timestamp)::date as month,
+             sum(mobilities.grant_total_cents) filter (where mobilities.status in (${REALISED})) as realised,
+             sum(mobilities.grant_total_cents) filter (where mobilities.status in (${COMMITTED}) and mobilities.status not in (${REALISED})) as planned
+      from ${mobilities} cross join project
+      where mobilities.project_id = ${projectId} and mobilities.organisation_id = ${organisationId} and mobilities.status in (${COMMITTED})
+      group by 1
+    ),
+    months as (
+      select to_char(g.month, 'YYYY-MM') as month,
+             coalesce(b.realised, 0)::float8 as realised,
+             coalesce(b.planned, 0)::float8 as planned,
+             sum(coalesce(b.realised, 0)) over (order by g.month)::float8 as cumulative_realised,
+             sum(coalesce(b.realised, 0) + coalesce(b.planned, 0)) over (order by g.month)::float8 as cumulative_committed
+      from project
+      cross join generate_series(date_trunc('month', project.start_date::timestamp), date_trunc('month', project.end_date::timestamp), interval '1 month') g(month)
+      left join by_month b on b.month = g.month::date
+    )
+    select project.*, aggregates.*,
+           (select coalesce(json_agg(months order by months.month), '[]'::json) from months) as months
+    from project cross join aggregates`;
+}
+
+interface MonthRow {
+  month: string;
+  realised: number;
+  planned: number;
+  cumulative_realised: number;
+  cumulative_committed: number;
+}
+
+function targetsFrom(row: Record<string, unknown>, alias: "committed" | "realised", specialCategory: boolean) {
+  const avg = row[`${alias}_avg_days`];
+  return {
+    participants: num(row[`${alias}_participants`]),
+    fewerOpportunityParticipants: specialCategory ? num(row[`${alias}_fewer`]) : null,
+    greenTravelPercent: percent(num(row[`${alias}_green`]), num(row[`${alias}_travelling`])),
+    averageDurationDays: avg === null || avg === undefined ? null : Math.round(Number(avg) * 10) / 10,
+    accompanyingPersons: num(row[`${alias}_accompanying`]),
+  };
+}
+
+/** The project dashboard (any member of the school). */
+export async function getProjectDashboard(db: Db, actor: Actor, projectId: string) {
+  const rows = await db.execute<Record<string, unknown>>(projectDashboardSql(actor.orgId, projectId));
+  const row = rows[0];
+  if (!row) throw notFound("projectNotFound");
+
+  const callYear = num(row.call_year);
+  const action = row.action as Project["action"];
+  const rates = ratesFrom(row.rate_figures);
+  const awarded = awardedLines(row);
+  const committed = linesFrom(row, "committed");
+  const realised = linesFrom(row, "realised");
+  const awardedTotalCents = num(row.awarded_total);
+  const committedTotalCents = num(row.committed_total);
+  const realisedTotalCents = num(row.realised_total);
+  const transfers = assessBudgetTransfers(callYear, awarded, committed, rates);
+  const cap = projectParticipantCap(action, callYear);
+  const participantsUsed = num(row.participants_used);
+  const time = timing({
+    startDate: String(row.start_date), endDate: String(row.end_date), status: row.status as Project["status"],
+    today: String(row.today), finalReportDueDays: rates.project.finalReportDueDays.value,
+  });
+  const missingEvidence = num(row.missing_evidence);
+  const grantErrors = num(row.grant_errors);
+
+  return {
+    project: {
+      id: String(row.id),
+      title: String(row.title),
+      projectNumber: String(row.project_number),
+      action,
+      callYear,
+      startDate: String(row.start_date),
+      endDate: String(row.end_date),
+      status: row.status as Project["status"],
+    },
+    budget: {
+      lines: GRANT_LINES.map((line) => ({
+        line,
+        awardedCents: awarded[line],
+        committedCents: committed[line],
+        realisedCents: realised[line],
+        remainingCents: awarded[line] - committed[line],
+      })),
+      lumpSumCents: num(row.awarded_lump_sum),
+      total: {
+        awardedCents: awardedTotalCents,
+        committedCents: committedTotalCents,
+        realisedCents: realisedTotalCents,
+        remainingCents: awardedTotalCents - committedTotalCents,
+      },
+      usedPercent: percent(committedTotalCents, awardedTotalCents),
+    },
+    transfers: {
+      limitPercent: transfers.limitPercent,
+      limitConfidence: transfers.limitConfidence,
+      transferInCents: transfers.transferInCents,
+    },
+    participants: { used: participantsUsed, cap },
+    counts: {
+      draft: num(row.count_draft),
+      planned: num(row.count_planned),
+      completed: num(row.count_completed),
+      cancelled: num(row.count_cancelled),
+    },
+    months: (row.months as MonthRow[]).map((m) => ({
+      month: m.month,
+      realisedCents: m.realised,
+      plannedCents: m.planned,
+      cumulativeRealisedCents: m.cumulative_realised,
+      cumulativeCommittedCents: m.cumulative_committed,
+    })),
+    targets: {
+      /** Fewer-opportunity counts are special-category data: null for members without that access. */
+      specialCategoryVisible: actor.specialCategory,
+      target: {
+        participants: row.target_participants as number | null,
+        fewerOpportunityParticipants: row.target_fewer_opportunity_participants as number | null,
+        greenTravelPercent: row.target_green_travel_percent as number | null,
+        averageDurationDays: row.target_average_duration_days as number | null,
+        accompanyingPersons: row.target_accompanying_persons as number | null,
+      },
+      committed: targetsFrom(row, "committed", actor.specialCategory),
+      realised: targetsFrom(row, "realised", actor.specialCategory),
+    },
+    time,
+    warnings: warningsOf({
+      awarded, committed, awardedTotalCents, committedTotalCents, transfers, participantsUsed, cap, time, missingEvidence, grantErrors,
+    }),
+  };
+}
+export type ProjectDashboard = Awaited<ReturnType<typeof getProjectDashboard>>;
+
+/** Every project of the school, across call years, with what a headteacher needs on one page. */
+export async function getSchoolOverview(db: Db, actor: Actor) {
+  const rows = await db.execute<Record<string, unknown>>(sql`
+    select "projects"."id", "projects"."title", "projects"."project_number", "projects"."action", "projects"."call_year",
+           "projects"."start_date"::text as start_date, "projects"."end_date"::text as end_date, "projects"."status",
+           "projects"."awarded_total_cents" as awarded_total, ${awardedColumnsSql},
+           ${rateFiguresSql} as rate_figures, ${participantsUsedSql} as participants_used, current_date::text as today,
+           a.*
+    from ${projects} join ${organisations} on ${organisations.id} = "projects"."organisation_id"
+    left join lateral (
+      select ${lineSums("committed", COMMITTED)},
+             coalesce(sum(mobilities.grant_total_cents) filter (where mobilities.status in (${COMMITTED})), 0)::bigint as committed_total,
+             coalesce(sum(mobilities.grant_total_cents) filter (where mobilities.status in (${REALISED})), 0)::bigint as realised_total,
+             count(*)::int as mobility_count,
+             count(*) filter (where mobilities.status = 'completed' and ${missingEvidenceCountSql} > 0)::int as missing_evidence,
+             count(*) filter (where mobilities.status <> 'cancelled' and not mobilities.grant_eligible)::int as grant_errors
+      from ${mobilities}
+      where mobilities.project_id = "projects"."id" and mobilities.organisation_id = "projects"."organisation_id"
+    ) a on true
+    where "projects"."organisation_id" = ${actor.orgId}
+    order by "projects"."call_year" desc, "projects"."project_number"`);
+
+  const projectsOut = rows.map((row) => {
+    const callYear = num(row.call_year);
+    const action = row.action as Project["action"];
+    const status = row.status as Project["status"];
+    const rates = ratesFrom(row.rate_figures);
+    const awarded = awardedLines(row);
+    const committed = linesFrom(row, "committed");
+    const awardedTotalCents = num(row.awarded_total);
+    const committedTotalCents = num(row.committed_total);
+    const cap = projectParticipantCap(action, callYear);
+    const participantsUsed = num(row.participants_used);
+    const time = timing({
+      startDate: String(row.start_date), endDate: String(row.end_date), status, today: String(row.today),
+      finalReportDueDays: rates.project.finalReportDueDays.value,
+    });
+    return {
+      id: String(row.id),
+      title: String(row.title),
+      projectNumber: String(row.project_number),
+      action,
+      callYear,
+      status,
+      startDate: String(row.start_date),
+      endDate: String(row.end_date),
+      awardedCents: awardedTotalCents,
+      committedCents: committedTotalCents,
+      realisedCents: num(row.realised_total),
+      budgetUsedPercent: percent(committedTotalCents, awardedTotalCents),
+      durationElapsedPercent: time.durationElapsedPercent,
+      participants: { used: participantsUsed, cap },
+      mobilityCount: num(row.mobility_count),
+      warnings: warningsOf({
+        awarded, committed, awardedTotalCents, committedTotalCents,
+        transfers: assessBudgetTransfers(callYear, awarded, committed, rates),
+        participantsUsed, cap, time, missingEvidence: num(row.missing_evidence), grantErrors: num(row.grant_errors),
+      }),
+    };
+  });
+  return { today: rows[0] ? String(rows[0].today) : new Date().toISOString().slice(0, 10), projects: projectsOut };
+}
+export type SchoolOverview = Awaited<ReturnType<typeof getSchoolOverview>>;

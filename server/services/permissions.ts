@@ -1,0 +1,77 @@
+import { and, eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { mobilities, participants } from "@/db/schema";
+import { forbidden, notFound } from "@/server/errors";
+import type { Actor } from "./memberships";
+
+/*
+ * Permissions finer than a role. Roles are procedure factories (server/api/trpc.ts); what depends on
+ * the row itself (whose mobility is this?) and the special-category permission live here, as small
+ * functions every service calls the same way.
+ */
+
+/** What `canEditMobility` needs of a mobility: its school and the e-mail of its participant. */
+export interface TMobilityOwnership {
+  organisationId: string;
+  /** The participant's e-mail: the traveller, or on a group mobility of pupils the lead accompanying person. */
+  participantEmail: string | null;
+}
+
+const sameEmail = (a: string | null, b: string) => a !== null && a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * A coordinator edits every mobility of the school. A teacher edits a mobility only where they are its
+ * participant — on a group mobility of pupils the participant is the lead accompanying person (the pupils
+ * are not named) — matched by the e-mail of their account and of the school's participant row.
+ * Headteachers and school admins edit none; another school's mobility nobody.
+ */
+export function canEditMobility(actor: Pick<Actor, "orgId" | "role" | "email">, mobility: TMobilityOwnership): boolean {
+  if (mobility.organisationId !== actor.orgId) return false;
+  if (actor.role === "coordinator") return true;
+  if (actor.role === "teacher") return sameEmail(mobility.participantEmail, actor.email);
+  return false;
+}
+
+/**
+ * Loads a mobility of the actor's school and checks `canEditMobility`: another school's (or no such)
+ * mobility is NOT_FOUND, someone else's is FORBIDDEN. Call it inside the edit's transaction (with `tx`)
+ * before changing anything; it returns the mobility's id, project and version.
+ */
+export async function assertCanEditMobility(db: DbOrTx, actor: Actor, mobilityId: string) {
+  const [row] = await db
+    .select({
+      id: mobilities.id,
+      projectId: mobilities.projectId,
+      version: mobilities.version,
+      organisationId: mobilities.organisationId,
+      participantEmail: participants.email,
+    })
+    .from(mobilities)
+    .leftJoin(
+      participants,
+      and(eq(participants.id, mobilities.participantId), eq(participants.organisationId, mobilities.organisationId)),
+    )
+    .where(and(eq(mobilities.id, mobilityId), eq(mobilities.organisationId, actor.orgId)));
+  if (!row) throw notFound("mobilityNotFound");
+  if (!canEditMobility(actor, row)) throw forbidden();
+  return row;
+}
+
+/** Special-category fields (fewer opportunities, inclusion justifications): absent for members without the permission. */
+export const SPECIAL_CATEGORY_FIELDS = ["fewerOpportunities", "fewerOpportunitiesNote", "inclusionRealCostCents"] as const;
+export type TSpecialCategoryField = (typeof SPECIAL_CATEGORY_FIELDS)[number];
+
+/** The row as a member may see it: special-category fields optional in the type, and deleted for those without access. */
+export type TRedacted<T> = Omit<T, TSpecialCategoryField> & Partial<Pick<T, Extract<keyof T, TSpecialCategoryField>>>;
+
+export function redactSpecialCategory<T extends object>(actor: Pick<Actor, "specialCategory">, row: T): TRedacted<T> {
+  if (actor.specialCategory) return row;
+  const copy: Record<string, unknown> = { ...(row as Record<string, unknown>) };
+  for (const field of SPECIAL_CATEGORY_FIELDS) delete copy[field];
+  return copy as TRedacted<T>;
+}
+
+/** Whether an audited field may be shown to this member (the audit trail keeps the special-category values too). */
+export function maySeeField(actor: Pick<Actor, "specialCategory">, field: string): boolean {
+  return actor.specialCategory || !(SPECIAL_CATEGORY_FIELDS as readonly string[]).includes(field);
+}

@@ -1,0 +1,351 @@
+import { randomBytes } from "node:crypto";
+import { TRPCError } from "@trpc/server";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { invitations, passwordResets } from "@/db/schema";
+import { appRouter } from "@/server/api/root";
+import { newToken } from "@/server/auth/tokens";
+import { resolveActor, uploadEvidenceFile } from "@/server/services/evidence";
+import { membershipIdOf } from "../helpers/access";
+import { setupTestDatabase } from "../helpers/db";
+import { callerFor, createMember, createOfficer, createSchool, createUser, projectNumber, zeroAwarded } from "../helpers/factories";
+
+await vi.hoisted(async () => (await import("../helpers/mail")).useTemporaryDataDir());
+
+/*
+ * The authorisation matrix. It ENUMERATES every procedure of appRouter and calls each one as every
+ * kind of caller against school A's data, comparing the outcome (success or the error code) with the
+ * table below. A procedure that is not in the table fails the test: whoever adds a procedure must
+ * decide here who may call it. Every success of a caller from outside school A is also searched for
+ * A's data (names, ids, e-mails): nothing of A may come back.
+ *
+ * Columns (who calls, and with which school id):
+ *   anonymous          no session, orgId = A
+ *   coordinator …      members of A with that role, orgId = A
+ *   officerSameNa      NA officer of A's agency (SI01), not a member, orgId = A
+ *   officerOtherNa     NA officer of another agency (HR01), orgId = A
+ *   otherSchool        coordinator of school B (same NA), naming A's orgId
+ *   otherCoordOwnOrg   the same coordinator of B, with B's own orgId but A's row ids
+ *   otherAdminOwnOrg   school admin of B, with B's own orgId but A's row ids
+ */
+
+const getDb = setupTestDatabase();
+
+const COLUMNS = [
+  "anonymous",
+  "coordinator",
+  "teacher",
+  "headteacher",
+  "schoolAdmin",
+  "officerSameNa",
+  "officerOtherNa",
+  "otherSchool",
+  "otherCoordOwnOrg",
+  "otherAdminOwnOrg",
+] as const;
+type TColumn = (typeof COLUMNS)[number];
+type TOutcome = "OK" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
+type TRow = Record<TColumn, TOutcome>;
+
+const OK = "OK";
+const U = "UNAUTHORIZED";
+const F = "FORBIDDEN";
+const N = "NOT_FOUND";
+
+/** Callers outside school A whose successes are searched for A's data. */
+const OUTSIDERS: TColumn[] = ["anonymous", "officerSameNa", "officerOtherNa", "otherSchool", "otherCoordOwnOrg", "otherAdminOwnOrg"];
+
+/** Anyone who names school A without being its member. */
+const strangersToA = { anonymous: U, officerSameNa: N, officerOtherNa: N, otherSchool: N } as const;
+const everyone = (outcome: TOutcome): TRow => Object.fromEntries(COLUMNS.map((c) => [c, outcome])) as TRow;
+const signedIn = (outcome: TOutcome): TRow => ({ ...everyone(outcome), anonymous: U });
+
+/** A school-scoped read of A's rows (any member of A; B's callers do not find A's rows under B). */
+const readOfA: TRow = { ...strangersToA, coordinator: OK, teacher: OK, headteacher: OK, schoolAdmin: OK, otherCoordOwnOrg: N, otherAdminOwnOrg: N };
+/** A school-scoped list: with their own orgId, B's members see their own (empty of A) list. */
+const listOfOwnSchool: TRow = { ...readOfA, otherCoordOwnOrg: OK, otherAdminOwnOrg: OK };
+/** A coordinator's edit of A's rows. */
+const coordinatorEditOfA: TRow = { ...strangersToA, coordinator: OK, teacher: F, headteacher: F, schoolAdmin: F, otherCoordOwnOrg: N, otherAdminOwnOrg: F };
+/** A coordinator's creation in the school named by orgId (B's coordinator creates in B). */
+const coordinatorCreate: TRow = { ...strangersToA, coordinator: OK, teacher: F, headteacher: F, schoolAdmin: F, otherCoordOwnOrg: OK, otherAdminOwnOrg: F };
+/** An edit of one mobility: the coordinator, or a teacher on their own (these mobilities are a colleague's). */
+const mobilityEdit: TRow = { ...coordinatorEditOfA };
+/** Reading the team and the audit trail (not teachers). */
+const overseerReadOfA: TRow = { ...readOfA, teacher: F };
+const overseerListOfOwnSchool: TRow = { ...listOfOwnSchool, teacher: F };
+/** Member management of A's members: the school admin only. */
+const adminEditOfA: TRow = { ...strangersToA, coordinator: F, teacher: F, headteacher: F, schoolAdmin: OK, otherCoordOwnOrg: F, otherAdminOwnOrg: N };
+
+interface TExpectation {
+  expected: TRow;
+  /** The token in the input is the credential (an e-mail link): the school's name may come back to its holder. */
+  tokenBearer?: boolean;
+}
+
+/** THE TABLE. Every procedure of appRouter must have a row. */
+const EXPECTED: Record<string, TExpectation> = {
+  "me.context": { expected: signedIn(OK) },
+  "rules.estimate": { expected: everyone(OK) },
+
+  "projects.list": { expected: listOfOwnSchool },
+  "projects.get": { expected: readOfA },
+  "projects.create": { expected: coordinatorCreate },
+  "projects.update": { expected: coordinatorEditOfA },
+
+  "participants.list": { expected: listOfOwnSchool },
+  "participants.create": { expected: coordinatorCreate },
+
+  "mobilities.listByProject": { expected: readOfA },
+  "mobilities.list": { expected: readOfA },
+  "mobilities.get": { expected: readOfA },
+  "mobilities.estimate": { expected: readOfA },
+  "mobilities.log": { expected: coordinatorEditOfA },
+  "mobilities.update": { expected: coordinatorEditOfA },
+  "mobilities.setStatus": { expected: coordinatorEditOfA },
+  "mobilities.duplicate": { expected: coordinatorEditOfA },
+  "mobilities.delete": { expected: coordinatorEditOfA },
+
+  "evidence.list": { expected: readOfA },
+  "evidence.setDone": { expected: mobilityEdit },
+  "evidence.removeFile": { expected: mobilityEdit },
+
+  "members.list": { expected: overseerListOfOwnSchool },
+  "members.invite": {
+    expected: { ...strangersToA, coordinator: OK, teacher: F, headteacher: F, schoolAdmin: OK, otherCoordOwnOrg: OK, otherAdminOwnOrg: OK },
+  },
+  "members.revokeInvitation": {
+    expected: { ...strangersToA, coordinator: OK, teacher: F, headteacher: F, schoolAdmin: OK, otherCoordOwnOrg: N, otherAdminOwnOrg: N },
+  },
+  "members.changeRole": { expected: adminEditOfA },
+  "members.setSpecialCategory": { expected: adminEditOfA },
+  "members.remove": { expected: adminEditOfA },
+
+  "account.inspectInvitation": { expected: everyone(OK), tokenBearer: true },
+  "account.acceptInvitationAsNewUser": { expected: everyone(OK), tokenBearer: true },
+  // The link alone is not enough for a signed-in account: it must be the invited address.
+  "account.acceptInvitation": { expected: signedIn(F) },
+  "account.requestPasswordReset": { expected: everyone(OK) },
+  "account.resetPassword": { expected: everyone(OK), tokenBearer: true },
+
+  "audit.list": { expected: overseerReadOfA },
+  "audit.filterOptions": { expected: overseerListOfOwnSchool },
+  "audit.export": { expected: overseerListOfOwnSchool },
+
+  "dashboards.project": { expected: readOfA },
+  "dashboards.schoolOverview": { expected: listOfOwnSchool },
+};
+
+/* ---------- fixture ---------- */
+
+type TUser = Awaited<ReturnType<typeof createUser>>;
+
+interface TFixture {
+  schoolA: string;
+  schoolB: string;
+  users: Record<Exclude<TColumn, "anonymous">, TUser>;
+  projectA: string;
+  participantA: string;
+  mobilityA: string;
+  /** Strings that identify A's data: none may appear in what an outsider receives. */
+  secretsOfA: string[];
+}
+
+let f: TFixture;
+const unique = () => randomBytes(4).toString("hex");
+
+const mobilityFields = () => ({
+  participantId: f.participantA,
+  activityType: "SM-JOB-SHDW" as const,
+  startDate: "2025-10-06",
+  endDate: "2025-10-10",
+  travelDays: 2,
+  receivingOrganisation: "Schule Wien",
+  destinationCountry: "AT",
+  destinationTown: "Vienna",
+  distanceKm: 380,
+});
+
+const coordinatorOfA = () => callerFor(getDb(), f.users.coordinator);
+
+async function newProjectOfA() {
+  return coordinatorOfA().projects.create({
+    orgId: f.schoolA, action: "KA122", projectNumber: projectNumber(), title: `Project ${unique()}`, callYear: 2025,
+    startDate: "2025-09-01", endDate: "2026-08-31", awarded: zeroAwarded,
+  });
+}
+
+async function newMobilityOfA() {
+  return coordinatorOfA().mobilities.log({ orgId: f.schoolA, projectId: f.projectA, ...mobilityFields() });
+}
+
+async function newMembershipOfA() {
+  const member = await createMember(getDb(), f.schoolA, "teacher");
+  return membershipIdOf(getDb(), member.id, f.schoolA);
+}
+
+async function newInvitationOfA(email = `invitee-${unique()}@example.test`) {
+  const { token, tokenHash } = newToken();
+  const [row] = await getDb()
+    .insert(invitations)
+    .values({ organisationId: f.schoolA, email, role: "teacher", tokenHash, expiresAt: new Date(Date.now() + 86_400_000), invitedBy: f.users.schoolAdmin.id })
+    .returning();
+  if (!row) throw new Error("no invitation");
+  return { id: row.id, token };
+}
+
+async function newResetToken() {
+  const user = await createUser(getDb(), "Reset Person");
+  const { token, tokenHash } = newToken();
+  await getDb().insert(passwordResets).values({ userId: user.id, tokenHash, expiresAt: new Date(Date.now() + 3_600_000) });
+  return token;
+}
+
+const PDF = Buffer.concat([Buffer.from("%PDF-1.7\n"), randomBytes(200), Buffer.from("\n%%EOF\n")]);
+
+/** Valid input per procedure, built fresh for every call (mutations consume what they change). */
+const INPUTS: Record<string, (orgId: string) => Promise<unknown>> = {
+  "me.context": async () => undefined,
+  "rules.estimate": async () => ({
+    callYear: 2025, naCode: "SI01", activityType: "SM-JOB-SHDW", startDate: "2025-10-06", endDate: "2025-10-10",
+    travelDays: 2, destinationCountry: "AT", distanceKm: 380,
+  }),
+  "projects.list": async (orgId) => ({ orgId }),
+  "projects.get": async (orgId) => ({ orgId, projectId: f.projectA }),
+  "projects.create": async (orgId) => ({
+    orgId, action: "KA122", projectNumber: projectNumber(), title: `New ${unique()}`, callYear: 2025,
+    startDate: "2025-09-01", endDate: "2026-08-31", awarded: zeroAwarded,
+  }),
+  "projects.update": async (orgId) => {
+    const p = await newProjectOfA();
+    return {
+      orgId, projectId: p.id, version: p.version, action: "KA122", projectNumber: p.projectNumber, title: "Renamed", callYear: 2025,
+      startDate: "2025-09-01", endDate: "2026-08-31", status: "running", awarded: zeroAwarded,
+    };
+  },
+  "participants.list": async (orgId) => ({ orgId }),
+  "participants.create": async (orgId) => ({ orgId, kind: "staff", firstName: "New", lastName: `Person${unique()}` }),
+  "mobilities.listByProject": async (orgId) => ({ orgId, projectId: f.projectA }),
+  "mobilities.list": async (orgId) => ({ orgId, projectId: f.projectA }),
+  "mobilities.get": async (orgId) => ({ orgId, mobilityId: f.mobilityA }),
+  "mobilities.estimate": async (orgId) => ({ orgId, projectId: f.projectA, ...mobilityFields() }),
+  "mobilities.log": async (orgId) => ({ orgId, projectId: f.projectA, ...mobilityFields() }),
+  "mobilities.update": async (orgId) => {
+    const m = await newMobilityOfA();
+    return { orgId, projectId: f.projectA, mobilityId: m.id, version: m.version, ...mobilityFields(), destinationTown: "Graz" };
+  },
+  "mobilities.setStatus": async (orgId) => {
+    const m = await newMobilityOfA();
+    return { orgId, projectId: f.projectA, mobilityIds: [m.id], status: "completed" };
+  },
+  "mobilities.duplicate": async (orgId) => ({ orgId, mobilityId: (await newMobilityOfA()).id }),
+  "mobilities.delete": async (orgId) => {
+    const m = await newMobilityOfA();
+    return { orgId, mobilityId: m.id, version: m.version };
+  },
+  "evidence.list": async (orgId) => ({ orgId, mobilityId: f.mobilityA }),
+  "evidence.setDone": async (orgId) => ({ orgId, mobilityId: (await newMobilityOfA()).id, kind: "attendance_certificate", done: true }),
+  "evidence.removeFile": async (orgId) => {
+    const m = await newMobilityOfA();
+    const actor = await resolveActor(getDb(), f.users.coordinator.id, f.schoolA);
+    const uploaded = await uploadEvidenceFile(getDb(), actor, { mobilityId: m.id, kind: "attendance_certificate", filename: "a.pdf", bytes: PDF }, { kind: "postgres" });
+    return { orgId, mobilityId: m.id, kind: "attendance_certificate", version: uploaded.item.version };
+  },
+  "members.list": async (orgId) => ({ orgId }),
+  "members.invite": async (orgId) => ({ orgId, email: `new-${unique()}@example.test`, role: "teacher" }),
+  "members.revokeInvitation": async (orgId) => ({ orgId, invitationId: (await newInvitationOfA()).id }),
+  "members.changeRole": async (orgId) => ({ orgId, membershipId: await newMembershipOfA(), role: "headteacher" }),
+  "members.setSpecialCategory": async (orgId) => ({ orgId, membershipId: await newMembershipOfA(), specialCategoryAccess: true }),
+  "members.remove": async (orgId) => ({ orgId, membershipId: await newMembershipOfA() }),
+  "account.inspectInvitation": async () => ({ token: (await newInvitationOfA()).token }),
+  "account.acceptInvitationAsNewUser": async () => ({ token: (await newInvitationOfA()).token, name: "New Person", password: "a-good-long-password" }),
+  "account.acceptInvitation": async () => ({ token: (await newInvitationOfA()).token }),
+  "account.requestPasswordReset": async () => ({ email: (await createUser(getDb(), "Forgetful")).email }),
+  "account.resetPassword": async () => ({ token: await newResetToken(), password: "a-good-long-password" }),
+  "audit.list": async (orgId) => ({ orgId, projectId: f.projectA }),
+  "audit.filterOptions": async (orgId) => ({ orgId }),
+  "audit.export": async (orgId) => ({ orgId }),
+  "dashboards.project": async (orgId) => ({ orgId, projectId: f.projectA }),
+  "dashboards.schoolOverview": async (orgId) => ({ orgId }),
+};
+
+/* ---------- the run ---------- */
+
+const procedures = Object.keys(appRouter._def.procedures).sort();
+
+function orgIdFor(column: TColumn): string {
+  return column === "otherCoordOwnOrg" || column === "otherAdminOwnOrg" ? f.schoolB : f.schoolA;
+}
+
+async function call(column: TColumn, path: string, input: unknown): Promise<{ outcome: string; result?: unknown }> {
+  const caller = callerFor(getDb(), column === "anonymous" ? null : f.users[column]) as unknown as Record<string, unknown>;
+  let target: unknown = caller;
+  for (const key of path.split(".")) target = (target as Record<string, unknown>)[key];
+  try {
+    const result: unknown = await (target as (input: unknown) => Promise<unknown>)(input);
+    return { outcome: "OK", result };
+  } catch (error) {
+    return { outcome: error instanceof TRPCError ? error.code : `not a TRPCError: ${String(error)}` };
+  }
+}
+
+beforeAll(async () => {
+  const db = getDb();
+  const schoolA = await createSchool(db, { name: `Secret School ${unique()}`, naCode: "SI01" });
+  const schoolB = (await createSchool(db, { naCode: "SI01" })).id;
+  const users = {
+    coordinator: await createMember(db, schoolA.id, "coordinator"),
+    teacher: await createMember(db, schoolA.id, "teacher"),
+    headteacher: await createMember(db, schoolA.id, "headteacher"),
+    schoolAdmin: await createMember(db, schoolA.id, "school_admin"),
+    officerSameNa: await createOfficer(db, "SI01"),
+    officerOtherNa: await createOfficer(db, "HR01"),
+    otherSchool: await createMember(db, schoolB, "coordinator"),
+    otherCoordOwnOrg: undefined as unknown as TUser,
+    otherAdminOwnOrg: await createMember(db, schoolB, "school_admin"),
+  };
+  users.otherCoordOwnOrg = users.otherSchool;
+  f = { schoolA: schoolA.id, schoolB, users, projectA: "", participantA: "", mobilityA: "", secretsOfA: [] };
+  const lastName = `Secretname${unique()}`;
+  const participant = await coordinatorOfA().participants.create({
+    orgId: schoolA.id, kind: "staff", firstName: "Ana", lastName, email: `colleague-${unique()}@example.test`,
+  });
+  f.participantA = participant.id;
+  const project = await newProjectOfA();
+  f.projectA = project.id;
+  f.mobilityA = (await newMobilityOfA()).id;
+  f.secretsOfA = [
+    schoolA.id, schoolA.name, project.id, project.title, project.projectNumber, participant.id, lastName, f.mobilityA,
+    users.coordinator.email, users.teacher.email, users.headteacher.email, users.schoolAdmin.email,
+  ];
+});
+
+describe("authorisation matrix", () => {
+  it("has a row for every procedure of the app router, and no row for a procedure that is gone", () => {
+    expect(procedures.length).toBeGreaterThan(0);
+    const missing = procedures.filter((p) => !(p in EXPECTED));
+    const stale = Object.keys(EXPECTED).filter((p) => !procedures.includes(p));
+    const withoutInput = procedures.filter((p) => !(p in INPUTS));
+    expect({ missing, stale, withoutInput }).toEqual({ missing: [], stale: [], withoutInput: [] });
+  });
+
+  for (const path of procedures) {
+    it(`${path}: each caller gets exactly what the table says, and outsiders get nothing of school A`, async () => {
+      const expectation = EXPECTED[path];
+      const build = INPUTS[path];
+      expect(expectation, `${path} is not in the authorisation table (tests/server/authorization-matrix.test.ts)`).toBeDefined();
+      expect(build, `${path} has no input builder`).toBeDefined();
+      if (!expectation || !build) return;
+      const actual: Partial<Record<TColumn, string>> = {};
+      const leaks: string[] = [];
+      for (const column of COLUMNS) {
+        const { outcome, result } = await call(column, path, await build(orgIdFor(column)));
+        actual[column] = outcome;
+        if (outcome === "OK" && OUTSIDERS.includes(column) && !expectation.tokenBearer) {
+          const text = JSON.stringify(result ?? null);
+          for (const secret of f.secretsOfA) if (text.includes(secret)) leaks.push(`${column} received ${secret}`);
+        }
+      }
+      expect(actual).toEqual(expectation.expected);
+      expect(leaks).toEqual([]);
+    });
+  }
+});
