@@ -57,11 +57,11 @@ export const mobilityFields = {
   members: z.array(ZMobilityMember).max(200, { error: "tooManyMembers" }).default([]),
 };
 
-const ZMobilityFieldsObject = z.object(mobilityFields);
-export type TMobilityFields = z.infer<typeof ZMobilityFieldsObject>;
+export const ZMobilityFields = z.object(mobilityFields);
+export type TMobilityFields = z.infer<typeof ZMobilityFields>;
 
 /** Cross-field rules that are about the form's shape; the Erasmus+ rules are the engine's. */
-export function refineMobility(value: z.infer<typeof ZMobilityFieldsObject>, ctx: z.RefinementCtx) {
+export function refineMobility(value: TMobilityFields, ctx: z.RefinementCtx) {
   if (value.endDate < value.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "endBeforeStart" });
   const isGroup = value.activityType === "LM-GRP-PUPIL";
   if (!isGroup && value.members.length > 0) ctx.addIssue({ code: "custom", path: ["members"], message: "membersOnlyForGroups" });
