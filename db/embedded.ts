@@ -240,6 +240,20 @@ export async function startEmbeddedPostgres(dataDir = defaultDataDir()): Promise
   writeOwner(dataDir, { ownerPid: process.pid, port });
 
   let stopped = false;
+  // Next.js answers SIGTERM/SIGINT with process.exit(), which skips asynchronous shutdown hooks. The
+  // 'exit' event still runs synchronous code: ask the postmaster for a fast shutdown (it finishes on
+  // its own) so the cluster never outlives the app.
+  const postmasterPid = readPostmaster(dataDir)?.pid;
+  process.once("exit", () => {
+    if (stopped || postmasterPid === undefined) return;
+    try {
+      writeOwner(dataDir, null);
+      process.kill(postmasterPid, "SIGINT");
+    } catch {
+      // Already gone.
+    }
+  });
+
   const stop = async () => {
     if (stopped) return;
     stopped = true;
