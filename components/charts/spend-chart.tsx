@@ -50,7 +50,7 @@ export function SpendChart({ months, labels }: SpendChartProps) {
         <Legend content={() => <ChartLegendContent keys={["realised", "planned", "cumulative"]} />} />
         <Bar dataKey="realised" stackId="spend" fill="var(--color-realised)" radius={[0, 0, 4, 4]} isAnimationActive={false} />
         <Bar dataKey="planned" stackId="spend" fill="var(--color-planned)" radius={[4, 4, 0, 0]} isAnimationActive={false} />
-        <Line dataKey="cumulative" type="monotone" stroke="var(--color-cumulative)" strokeWidth={2} dot={false} isAnimationActive={false} />
+        <Line dataKey="cumulative" type="linear" stroke="var(--color-cumulative)" strokeWidth={2} dot={false} isAnimationActive={false} />
       </ComposedChart>
     </ChartContainer>
   );

@@ -118,7 +118,8 @@ export const ZDailyRateInput = z.string({ error: "required" }).transform((value,
   return cents;
 });
 
-const ZGroupRates = z.object({ 1: ZDailyRateInput, 2: ZDailyRateInput, 3: ZDailyRateInput });
+/** Daily rates for country groups 1, 2 and 3, in that order. */
+const ZGroupRates = z.tuple([ZDailyRateInput, ZDailyRateInput, ZDailyRateInput]);
 
 export const ZSetIndividualSupportRates = z.object({
   naCode: ZNaCode,

@@ -14,7 +14,7 @@ import { maySeeField } from "./permissions";
  */
 
 /** Bookkeeping columns every change touches: they would only clutter the diff. */
-const NOISE = new Set(["updatedAt", "createdAt", "version", "grantComputedAt", "organisationId"]);
+const NOISE = new Set(["id", "updatedAt", "createdAt", "version", "grantComputedAt", "organisationId"]);
 
 export interface TAuditChange {
   field: string;

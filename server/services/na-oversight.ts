@@ -14,8 +14,7 @@ import { notFound } from "@/server/errors";
 import { COMMITTED_STATUSES, DEFAULT_RATES, GRANT_LINES, REALISED_STATUSES, type GrantLine, type GrantLines } from "@/server/rules";
 import { EVIDENCE_KINDS } from "@/server/schemas/evidence";
 import type { TComplianceFlag, TFlagDrillDown, TPortfolioQuery } from "@/server/schemas/na";
-import { isEvidenceRequired, missingEvidenceCountSql } from "./evidence";
-import { participantsUsedSql } from "./projects";
+import { EVIDENCE_RULES, isEvidenceRequired, missingEvidenceCountSql } from "./evidence";
 
 /*
  * The national-agency officer's view of the schools of their NA(s). The tenant here is the NA code:
@@ -106,35 +105,95 @@ const PREDICATE = {
   committedWithoutGreenTravel: sql`(${committed} and mobilities.activity_type <> 'PREP-VISIT' and not mobilities.green_travel)`,
 } as const;
 
-/** Fewer-opportunity participants of a committed mobility: the participant, or the group's flagged pupils. */
-const fewerOpportunityPersons = sql`case when mobilities.status not in (${COMMITTED}) then 0
-  when mobilities.activity_type = 'LM-GRP-PUPIL' then (select count(*) from mobility_members mm
-    where mm.mobility_id = mobilities.id and mm.organisation_id = mobilities.organisation_id and mm.role = 'pupil' and mm.fewer_opportunities)
-  when mobilities.fewer_opportunities then 1 else 0 end`;
+/*
+ * The set-based aggregates of the portfolio: every mobility of the projects in scope is read once
+ * (hash joins, one GROUP BY), the evidence and group members pre-aggregated per mobility, and the
+ * overlaps found with one window over the participants' mobilities (sorted by start: a mobility
+ * overlaps a later one iff the next one starts before it ends, an earlier one iff the latest end
+ * before it is not before its start). The drill-down lists rows with the per-row PREDICATEs above;
+ * the router tests check that both agree on every flag.
+ */
+const EVIDENCE_DONE_COLUMN = (kind: string) => sql.raw(`ev."${kind}"`);
+const missingEvidenceSetSql = sql.join(
+  EVIDENCE_KINDS.map((kind) => {
+    const rule = EVIDENCE_RULES[kind];
+    const accompanying = rule.accompanyingToo ? sql`true` : sql`not m.accompanying`;
+    return sql`case when m.activity_type::text in (${literalList(rule.activityTypes)}) and ${accompanying}
+      and not coalesce(${EVIDENCE_DONE_COLUMN(kind)}, false) then 1 else 0 end`;
+  }),
+  sql` + `,
+);
 
-const lineSums = (statuses: SQL, prefix: string) =>
+const setLineSums = (statuses: SQL, prefix: string) =>
   sql.join(
-    GRANT_LINES.map((line) => sql`coalesce(sum(${sql.raw(`mobilities.${GRANT_COLUMN[line]}`)}) filter (where mobilities.status in (${statuses})), 0)::bigint as ${sql.raw(`${prefix}_${line}`)}`),
+    GRANT_LINES.map((line) => sql`coalesce(sum(${sql.raw(`m.${GRANT_COLUMN[line]}`)}) filter (where m.status in (${statuses})), 0)::bigint as ${sql.raw(`"${prefix}_${line}"`)}`),
     sql`, `,
   );
 
-/** The aggregates of one project's mobilities (LATERAL, correlated on `projects`). */
-const projectAggregates = sql`
-  select
-    count(*)::int as mobility_count,
-    count(*) filter (where ${PREDICATE.durationOutOfLimits})::int as duration_count,
-    count(*) filter (where ${PREDICATE.missingEvidence})::int as missing_evidence_count,
-    count(*) filter (where ${PREDICATE.overlappingMobilities})::int as overlap_count,
-    count(*) filter (where ${PREDICATE.committed} and mobilities.activity_type <> 'PREP-VISIT')::int as travelling_count,
-    count(*) filter (where ${PREDICATE.committed} and mobilities.activity_type <> 'PREP-VISIT' and mobilities.green_travel)::int as green_count,
-    coalesce(sum(${fewerOpportunityPersons}), 0)::int as fewer_count,
-    coalesce(sum(mobilities.grant_total_cents) filter (where ${PREDICATE.committed}), 0)::bigint as committed_total,
-    coalesce(sum(mobilities.grant_total_cents) filter (where mobilities.status in (${REALISED})), 0)::bigint as realised_total,
-    ${lineSums(COMMITTED, "committed")},
-    ${lineSums(REALISED, "realised")}
-  from mobilities
-  left join duration_limits l on l.call_year = projects.call_year and l.activity_type = mobilities.activity_type::text
-  where mobilities.project_id = projects.id and mobilities.organisation_id = projects.organisation_id`;
+const setCommitted = sql`m.status in (${COMMITTED})`;
+const setAggregates = sql`
+    m as materialized (
+      select mobilities.id, mobilities.project_id, mobilities.participant_id, mobilities.activity_type, mobilities.status,
+        mobilities.accompanying, mobilities.start_date, mobilities.end_date, mobilities.green_travel, mobilities.fewer_opportunities,
+        mobilities.pupil_count, mobilities.grant_total_cents, ${sql.raw(GRANT_LINES.map((line) => `mobilities.${GRANT_COLUMN[line]}`).join(", "))}
+      from mobilities join scope on scope.id = mobilities.project_id
+    ),
+    ev as (
+      select e.mobility_id, ${sql.join(EVIDENCE_KINDS.map((kind) => sql`bool_or(e.kind = ${kind}) as ${sql.raw(`"${kind}"`)}`), sql`, `)}
+      from mobility_evidence e join m on m.id = e.mobility_id
+      where e.done
+      group by e.mobility_id
+    ),
+    mem as (
+      select mm.mobility_id, count(*) filter (where mm.role = 'pupil')::int as pupils,
+        count(*) filter (where mm.role = 'pupil' and mm.fewer_opportunities)::int as fewer_pupils
+      from mobility_members mm join m on m.id = mm.mobility_id
+      group by mm.mobility_id
+    ),
+    ov as (
+      select w.id from (
+        select o.id, o.start_date, o.end_date,
+          max(o.end_date) over (partition by o.participant_id order by o.start_date, o.id rows between unbounded preceding and 1 preceding) as prev_end,
+          lead(o.start_date) over (partition by o.participant_id order by o.start_date, o.id) as next_start
+        from mobilities o
+        where o.status <> 'cancelled' and o.participant_id in (select m.participant_id from m where m.participant_id is not null)
+      ) w
+      where w.prev_end >= w.start_date or w.next_start <= w.end_date
+    ),
+    agg as (
+      select m.project_id,
+        count(*)::int as mobility_count,
+        count(*) filter (where m.status <> 'cancelled' and l.activity_type is not null
+          and (m.end_date - m.start_date + 1) not between l.min_days and l.max_days)::int as duration_count,
+        count(*) filter (where m.status = 'completed' and (${missingEvidenceSetSql}) > 0)::int as missing_evidence_count,
+        count(ov.id)::int as overlap_count,
+        count(*) filter (where ${setCommitted} and m.activity_type <> 'PREP-VISIT')::int as travelling_count,
+        count(*) filter (where ${setCommitted} and m.activity_type <> 'PREP-VISIT' and m.green_travel)::int as green_count,
+        (count(*) filter (where ${setCommitted} and m.activity_type <> 'LM-GRP-PUPIL' and m.fewer_opportunities)
+          + coalesce(sum(mem.fewer_pupils) filter (where ${setCommitted} and m.activity_type = 'LM-GRP-PUPIL'), 0))::int as fewer_count,
+        -- As the engine counts places under the KA122 cap (projects.ts participantsUsedSql).
+        (count(distinct m.participant_id) filter (where ${setCommitted} and not m.accompanying and m.activity_type not in ('PREP-VISIT', 'LM-GRP-PUPIL'))
+          + coalesce(sum(m.pupil_count + coalesce(mem.pupils, 0)) filter (where ${setCommitted} and m.activity_type = 'LM-GRP-PUPIL'), 0))::int as participants_counted,
+        coalesce(sum(m.grant_total_cents) filter (where ${setCommitted}), 0)::bigint as committed_total,
+        coalesce(sum(m.grant_total_cents) filter (where m.status in (${REALISED})), 0)::bigint as realised_total,
+        ${setLineSums(COMMITTED, "committed")},
+        ${setLineSums(REALISED, "realised")}
+      from m
+      join projects on projects.id = m.project_id
+      left join duration_limits l on l.call_year = projects.call_year and l.activity_type = m.activity_type::text
+      left join ev on ev.mobility_id = m.id
+      left join mem on mem.mobility_id = m.id
+      left join ov on ov.id = m.id
+      group by m.project_id
+    )`;
+
+/** Zero aggregates for a project without mobilities (LEFT JOIN agg finds nothing). */
+const zeroIfMissing = (column: string) => sql.raw(`coalesce(a."${column}", 0) as "${column}"`);
+const AGG_COLUMNS = [
+  "mobility_count", "duration_count", "missing_evidence_count", "overlap_count", "travelling_count", "green_count", "fewer_count",
+  "participants_counted", "committed_total", "realised_total",
+  ...GRANT_LINES.flatMap((line) => [`committed_${line}`, `realised_${line}`]),
+];
 
 /** The projects an officer may read: schools of one of their NAs (optionally narrowed by the query). */
 function scopeWhere(officer: Officer, q: Partial<TPortfolioQuery> & { projectId?: string }): SQL {
@@ -167,14 +226,15 @@ const FLAG_COLUMNS: Record<TComplianceFlag, string> = {
   greenTravelTargetOff: "f_green_target",
 };
 
-interface PortfolioOptions {
+export interface PortfolioOptions {
   /** Page through the projects first and aggregate only the page (default orders, no flag filter). */
   limit?: number;
   offset?: number;
   projectId?: string;
 }
 
-function portfolioSql(officer: Officer, q: Partial<TPortfolioQuery>, options: PortfolioOptions): SQL {
+/** The portfolio statement (exported for bench/na-portfolio.ts, which prints its plan). */
+export function portfolioSql(officer: Officer, q: Partial<TPortfolioQuery>, options: PortfolioOptions): SQL {
   const cap = DEFAULT_RATES.project.ka122MaxParticipants.value;
   const dueDays = DEFAULT_RATES.project.finalReportDueDays.value;
   const where = scopeWhere(officer, { ...q, ...(options.projectId ? { projectId: options.projectId } : {}) });
@@ -185,7 +245,7 @@ function portfolioSql(officer: Officer, q: Partial<TPortfolioQuery>, options: Po
   const simpleOrder = SIMPLE_ORDER[sort === "risk" ? "school" : sort];
 
   const overCategories = sql.join(
-    GRANT_LINES.map((line) => sql`case when a.${sql.raw(`committed_${line}`)} > projects.${sql.raw(AWARDED_COLUMN[line])} then ${line} end`),
+    GRANT_LINES.map((line) => sql`case when coalesce(a.${sql.raw(`"committed_${line}"`)}, 0) > projects.${sql.raw(AWARDED_COLUMN[line])} then ${line} end`),
     sql`, `,
   );
   const elapsed = sql`least(greatest((current_date - projects.start_date + 1)::numeric / (projects.end_date - projects.start_date + 1), 0), 1)`;
@@ -200,22 +260,24 @@ function portfolioSql(officer: Officer, q: Partial<TPortfolioQuery>, options: Po
       where ${where}
       ${pageFirst ? sql`order by ${simpleOrder} ${page}` : sql``}
     ),
-    computed as (
+    ${setAggregates},
+    -- Materialised: the flags below read its aggregates several times; inlined, each read would recompute them.
+    computed as materialized (
       select
         projects.id as project_id, projects.organisation_id as school_id, organisations.name as school_name,
         organisations.na_code, projects.project_number, projects.title, projects.action, projects.call_year,
         projects.start_date, projects.end_date, projects.status, projects.awarded_total_cents,
-        ${sql.join(GRANT_LINES.map((line) => sql`projects.${sql.raw(AWARDED_COLUMN[line])} as ${sql.raw(`awarded_${line}`)}`), sql`, `)},
+        ${sql.join(GRANT_LINES.map((line) => sql`projects.${sql.raw(AWARDED_COLUMN[line])} as ${sql.raw(`"awarded_${line}"`)}`), sql`, `)},
         projects.target_fewer_opportunity_participants, projects.target_green_travel_percent,
-        scope.scope_total, a.*,
-        case when projects.action = 'KA122' then ${participantsUsedSql} end as participants_used,
+        scope.scope_total, ${sql.join(AGG_COLUMNS.map(zeroIfMissing), sql`, `)},
+        case when projects.action = 'KA122' then coalesce(a.participants_counted, 0) end as participants_used,
         (projects.end_date + ${dueDays}::int) as final_report_due,
         round(${elapsed} * 100)::int as elapsed_percent,
         array_remove(array[${overCategories}]::text[], null) as over_categories
       from scope
       join projects on projects.id = scope.id
       join organisations on organisations.id = projects.organisation_id
-      cross join lateral (${projectAggregates}) a
+      left join agg a on a.project_id = projects.id
     ),
     flagged as (
       select computed.*,

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { naRateSets, organisations, projects, users } from "@/db/schema";
 import { conflict, notFound } from "@/server/errors";
-import type { Confidence, CountryGroup, DailyRatesByGroup, IndividualSupportRates, RateOverrides, RateTables } from "@/server/rules";
+import type { Confidence, DailyRatesByGroup, IndividualSupportRates, RateOverrides, RateTables } from "@/server/rules";
 import type { TNaRatesRef, TSetIndividualSupportRates } from "@/server/schemas/na";
 import { recordAudit } from "./audit";
 import { loadProjectContext, storeProjectGrantsWith } from "./mobility-grants";
@@ -104,8 +104,9 @@ async function listVersions(db: Db, naCode: string, callYear: number) {
     .orderBy(desc(naRateSets.version));
 }
 
-const dailyRateCents = (rates: DailyRatesByGroup | undefined) =>
-  rates ? { 1: rates[1].full.value, 2: rates[2].full.value, 3: rates[3].full.value } : null;
+/** The full daily rates of groups 1, 2 and 3 (cents), or null where the NA has none. */
+const dailyRateCents = (rates: DailyRatesByGroup | undefined): [number, number, number] | null =>
+  rates ? [rates[1].full.value, rates[2].full.value, rates[3].full.value] : null;
 
 /** Every figure the engine uses for the NA and call year, with provenance, versions and pinning. */
 export async function getNaRates(db: Db, officer: Officer, input: TNaRatesRef) {
@@ -141,8 +142,6 @@ export async function getNaRates(db: Db, officer: Officer, input: TNaRatesRef) {
   };
 }
 
-const GROUPS: readonly CountryGroup[] = [1, 2, 3];
-
 /** Saves the NA's daily rates as a new version on top of the newest one (its other figures are kept). */
 export async function setIndividualSupportRates(db: Db, officer: Officer, input: TSetIndividualSupportRates) {
   assertOwnNa(officer, input.naCode);
@@ -158,8 +157,8 @@ export async function setIndividualSupportRates(db: Db, officer: Officer, input:
     if ((newest?.version ?? null) !== input.baseVersion) throw conflict();
     const version = (newest?.version ?? 0) + 1;
     const source = `NA ${input.naCode}, individual support rates for call ${input.callYear} (rate set v${version})`;
-    const daily = (values: Record<CountryGroup, number>): DailyRatesByGroup =>
-      Object.fromEntries(GROUPS.map((g) => [g, { full: { value: values[g], source, confidence: "A" as const } }])) as unknown as DailyRatesByGroup;
+    const rate = (cents: number) => ({ full: { value: cents, source, confidence: "A" as const } });
+    const daily = ([g1, g2, g3]: readonly [number, number, number]): DailyRatesByGroup => ({ 1: rate(g1), 2: rate(g2), 3: rate(g3) });
     const individual: IndividualSupportRates = { staff: daily(input.staff), pupil: daily(input.pupil) };
     const previous = (newest?.figures ?? {}) as RateOverrides;
     const figures: RateOverrides = {

@@ -49,6 +49,7 @@ async function inviteTeacher(page: Page, email: string): Promise<string> {
   const schoolUrl = page.url().replace(/\/projects$/, "");
   await page.getByRole("link", { name: "Members" }).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Members");
+  await page.waitForLoadState("networkidle");
   await page.getByLabel("E-mail").fill(email);
   await page.getByRole("button", { name: "Send invitation" }).click();
   await expect(page.getByText(`Invitation sent to ${email}.`)).toBeVisible();
@@ -63,6 +64,7 @@ async function acceptAsNewUser(browser: Browser, email: string, name: string, pa
   const { mail, path: invitePath } = await linkFromMail(email, "invite");
   expect(mail.subject).toContain("Osnovna šola Lipa Ljubljana");
   await page.goto(invitePath);
+  await page.waitForLoadState("networkidle");
   await expect(page.getByText("Join Osnovna šola Lipa Ljubljana")).toBeVisible();
   await page.getByLabel("Your name").fill(name);
   await page.getByLabel("Password", { exact: true }).fill(password);
@@ -107,6 +109,8 @@ test("password reset end to end, in Slovenian, with a link that works once", asy
   const p = await fresh.newPage();
   await p.goto("/login");
   await p.getByRole("link", { name: "Ste pozabili geslo?" }).click();
+  // The form is a client component: typing before it has hydrated would be lost.
+  await p.waitForLoadState("networkidle");
   await p.getByLabel("E-naslov").fill(email);
   await p.getByRole("button", { name: "Pošlji povezavo" }).click();
   await expect(p.getByText(`Če za ${email} obstaja račun, smo nanj poslali povezavo.`)).toBeVisible();
@@ -119,7 +123,8 @@ test("password reset end to end, in Slovenian, with a link that works once", asy
   const { mail, path: resetPath } = await linkFromMail(email, "reset-password");
   expect(mail.subject).toBe("Ponastavitev gesla za Mobilo");
   await p.goto(resetPath);
-  await p.getByLabel("Novo geslo").fill("second-password-2026");
+  await p.waitForLoadState("networkidle");
+  await p.getByLabel("Novo geslo", { exact: true }).fill("second-password-2026");
   await p.getByLabel("Ponovite novo geslo").fill("second-password-2026");
   await p.getByRole("button", { name: "Spremeni geslo" }).click();
   await expect(p.getByText("Geslo je spremenjeno. Prijavite se z novim geslom.")).toBeVisible();
@@ -129,7 +134,8 @@ test("password reset end to end, in Slovenian, with a link that works once", asy
 
   // The same link again: refused.
   await p.goto(resetPath);
-  await p.getByLabel("Novo geslo").fill("third-password-2026");
+  await p.waitForLoadState("networkidle");
+  await p.getByLabel("Novo geslo", { exact: true }).fill("third-password-2026");
   await p.getByLabel("Ponovite novo geslo").fill("third-password-2026");
   await p.getByRole("button", { name: "Spremeni geslo" }).click();
   await expect(p.getByRole("alert").filter({ hasText: "Ta povezava ni veljavna" })).toBeVisible();

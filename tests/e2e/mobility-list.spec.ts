@@ -67,6 +67,8 @@ test("filter, search, sort, bulk status change and CSV download of the mobility 
   await page.getByTestId("filter-status").click();
   await page.getByRole("menuitemcheckbox", { name: "Completed" }).click();
   await page.keyboard.press("Escape");
+  await expect(page).toHaveURL(/status=completed/);
+  await expect(page.getByTestId("filter-status")).toHaveText("Completed");
   await expect(rows(page)).toHaveCount(3);
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-csv").click()]);
   expect(download.suggestedFilename()).toMatch(/^mobilities-\d{4}-\d{2}-\d{2}\.csv$/);

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { invitations, passwordResets } from "@/db/schema";
+import { and, desc, eq } from "drizzle-orm";
+import { invitations, naRateSets, passwordResets } from "@/db/schema";
 import { appRouter } from "@/server/api/root";
 import { newToken } from "@/server/auth/tokens";
 import { resolveActor, uploadEvidenceFile } from "@/server/services/evidence";
@@ -72,6 +73,10 @@ const mobilityEdit: TRow = { ...coordinatorEditOfA };
 /** Reading the team and the audit trail (not teachers). */
 const overseerReadOfA: TRow = { ...readOfA, teacher: F };
 const overseerListOfOwnSchool: TRow = { ...listOfOwnSchool, teacher: F };
+/** The NA console: officers only (members FORBIDDEN); A's rows exist only for the officer of A's agency. */
+const naReadOfA: TRow = { ...everyone(F), anonymous: U, officerSameNa: OK, officerOtherNa: N };
+/** An NA-wide list: each officer sees their own agency's (the HR01 officer's holds nothing of A). */
+const naList: TRow = { ...naReadOfA, officerOtherNa: OK };
 /** Member management of A's members: the school admin only. */
 const adminEditOfA: TRow = { ...strangersToA, coordinator: F, teacher: F, headteacher: F, schoolAdmin: OK, otherCoordOwnOrg: F, otherAdminOwnOrg: N };
 
@@ -79,6 +84,8 @@ interface TExpectation {
   expected: TRow;
   /** The token in the input is the credential (an e-mail link): the school's name may come back to its holder. */
   tokenBearer?: boolean;
+  /** An NA officer's console: the officer of A's agency legitimately reads A's data (not a leak). */
+  officerReads?: boolean;
 }
 
 /** THE TABLE. Every procedure of appRouter must have a row. */
@@ -132,6 +139,26 @@ const EXPECTED: Record<string, TExpectation> = {
 
   "dashboards.project": { expected: readOfA },
   "dashboards.schoolOverview": { expected: listOfOwnSchool },
+
+  "na.overview": { expected: naList, officerReads: true },
+  "na.schools": { expected: naList, officerReads: true },
+  "na.portfolio": { expected: naList, officerReads: true },
+  "na.flagMobilities": { expected: naReadOfA, officerReads: true },
+  "na.project": { expected: naReadOfA, officerReads: true },
+  "na.mobility": { expected: naReadOfA, officerReads: true },
+  "na.findings": { expected: naList, officerReads: true },
+  "na.finding": { expected: naReadOfA, officerReads: true },
+  "na.createFinding": { expected: naReadOfA, officerReads: true },
+  "na.postMessage": { expected: naReadOfA, officerReads: true },
+  "na.closeFinding": { expected: naReadOfA, officerReads: true },
+  // A's agency is SI01: the HR01 officer has no business with SI01's tables.
+  "na.rates": { expected: naReadOfA, officerReads: true },
+  "na.setIndividualSupportRates": { expected: naReadOfA, officerReads: true },
+  "na.reapplyRates": { expected: naReadOfA, officerReads: true },
+
+  "findings.listForSchool": { expected: { ...listOfOwnSchool, teacher: F, schoolAdmin: F, otherAdminOwnOrg: F } },
+  "findings.getForSchool": { expected: { ...readOfA, teacher: F, schoolAdmin: F, otherAdminOwnOrg: F } },
+  "findings.reply": { expected: coordinatorEditOfA },
 };
 
 /* ---------- fixture ---------- */
@@ -166,11 +193,14 @@ const mobilityFields = () => ({
 
 const coordinatorOfA = () => callerFor(getDb(), f.users.coordinator);
 
+/** KA121 (accredited) projects: a school may hold any number of them, unlike KA122 (3 in 5 call years). */
+const accreditedProject = () => ({
+  action: "KA121" as const, projectNumber: projectNumber(2024, "KA121"), title: `Project ${unique()}`, callYear: 2024,
+  startDate: "2024-06-01", endDate: "2025-08-31", awarded: zeroAwarded,
+});
+
 async function newProjectOfA() {
-  return coordinatorOfA().projects.create({
-    orgId: f.schoolA, action: "KA122", projectNumber: projectNumber(), title: `Project ${unique()}`, callYear: 2025,
-    startDate: "2025-09-01", endDate: "2026-08-31", awarded: zeroAwarded,
-  });
+  return coordinatorOfA().projects.create({ orgId: f.schoolA, ...accreditedProject() });
 }
 
 async function newMobilityOfA() {
@@ -199,6 +229,11 @@ async function newResetToken() {
   return token;
 }
 
+/** A finding of A's agency about A's project (the officer of SI01 opens it). */
+async function newFindingOfA() {
+  return callerFor(getDb(), f.users.officerSameNa).na.createFinding({ projectId: f.projectA, title: `Finding ${unique()}`, body: "Please explain." });
+}
+
 const PDF = Buffer.concat([Buffer.from("%PDF-1.7\n"), randomBytes(200), Buffer.from("\n%%EOF\n")]);
 
 /** Valid input per procedure, built fresh for every call (mutations consume what they change). */
@@ -210,16 +245,10 @@ const INPUTS: Record<string, (orgId: string) => Promise<unknown>> = {
   }),
   "projects.list": async (orgId) => ({ orgId }),
   "projects.get": async (orgId) => ({ orgId, projectId: f.projectA }),
-  "projects.create": async (orgId) => ({
-    orgId, action: "KA122", projectNumber: projectNumber(), title: `New ${unique()}`, callYear: 2025,
-    startDate: "2025-09-01", endDate: "2026-08-31", awarded: zeroAwarded,
-  }),
+  "projects.create": async (orgId) => ({ orgId, ...accreditedProject() }),
   "projects.update": async (orgId) => {
     const p = await newProjectOfA();
-    return {
-      orgId, projectId: p.id, version: p.version, action: "KA122", projectNumber: p.projectNumber, title: "Renamed", callYear: 2025,
-      startDate: "2025-09-01", endDate: "2026-08-31", status: "running", awarded: zeroAwarded,
-    };
+    return { orgId, ...accreditedProject(), projectId: p.id, version: p.version, projectNumber: p.projectNumber, title: "Renamed", status: "running" };
   },
   "participants.list": async (orgId) => ({ orgId }),
   "participants.create": async (orgId) => ({ orgId, kind: "staff", firstName: "New", lastName: `Person${unique()}` }),
@@ -265,6 +294,40 @@ const INPUTS: Record<string, (orgId: string) => Promise<unknown>> = {
   "audit.export": async (orgId) => ({ orgId }),
   "dashboards.project": async (orgId) => ({ orgId, projectId: f.projectA }),
   "dashboards.schoolOverview": async (orgId) => ({ orgId }),
+  "na.overview": async () => undefined,
+  "na.schools": async () => ({}),
+  "na.portfolio": async () => ({}),
+  "na.flagMobilities": async () => ({ projectId: f.projectA, flag: "missingEvidence" }),
+  "na.project": async () => ({ projectId: f.projectA }),
+  "na.mobility": async () => ({ mobilityId: f.mobilityA }),
+  "na.findings": async () => ({}),
+  "na.finding": async () => ({ findingId: (await newFindingOfA()).id }),
+  "na.createFinding": async () => ({ projectId: f.projectA, mobilityId: f.mobilityA, title: "A finding", body: "Please explain." }),
+  "na.postMessage": async () => {
+    const finding = await newFindingOfA();
+    return { findingId: finding.id, version: finding.version, body: "A follow-up." };
+  },
+  "na.closeFinding": async () => {
+    const finding = await newFindingOfA();
+    return { findingId: finding.id, version: finding.version };
+  },
+  "na.rates": async () => ({ naCode: "SI01", callYear: 2025 }),
+  "na.setIndividualSupportRates": async () => {
+    const [newest] = await getDb()
+      .select({ version: naRateSets.version })
+      .from(naRateSets)
+      .where(and(eq(naRateSets.naCode, "SI01"), eq(naRateSets.callYear, 2025)))
+      .orderBy(desc(naRateSets.version))
+      .limit(1);
+    return { naCode: "SI01", callYear: 2025, baseVersion: newest?.version ?? null, staff: ["120", "105", "90"], pupil: ["70", "60", "50"] };
+  },
+  "na.reapplyRates": async () => ({ naCode: "SI01", callYear: 2025 }),
+  "findings.listForSchool": async (orgId) => ({ orgId }),
+  "findings.getForSchool": async (orgId) => ({ orgId, findingId: (await newFindingOfA()).id }),
+  "findings.reply": async (orgId) => {
+    const finding = await newFindingOfA();
+    return { orgId, findingId: finding.id, version: finding.version, body: "Our answer." };
+  },
 };
 
 /* ---------- the run ---------- */
@@ -309,7 +372,11 @@ beforeAll(async () => {
     orgId: schoolA.id, kind: "staff", firstName: "Ana", lastName, email: `colleague-${unique()}@example.test`,
   });
   f.participantA = participant.id;
-  const project = await newProjectOfA();
+  // The one KA122 project of A, which every mobility goes to.
+  const project = await coordinatorOfA().projects.create({
+    orgId: schoolA.id, action: "KA122", projectNumber: projectNumber(), title: `Project ${unique()}`, callYear: 2025,
+    startDate: "2025-09-01", endDate: "2026-08-31", awarded: zeroAwarded,
+  });
   f.projectA = project.id;
   f.mobilityA = (await newMobilityOfA()).id;
   f.secretsOfA = [
@@ -339,7 +406,8 @@ describe("authorisation matrix", () => {
       for (const column of COLUMNS) {
         const { outcome, result } = await call(column, path, await build(orgIdFor(column)));
         actual[column] = outcome;
-        if (outcome === "OK" && OUTSIDERS.includes(column) && !expectation.tokenBearer) {
+        const legitimateReader = expectation.officerReads === true && column === "officerSameNa";
+        if (outcome === "OK" && OUTSIDERS.includes(column) && !expectation.tokenBearer && !legitimateReader) {
           const text = JSON.stringify(result ?? null);
           for (const secret of f.secretsOfA) if (text.includes(secret)) leaks.push(`${column} received ${secret}`);
         }

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { memberships, mobilities, projects } from "@/db/schema";
+import { memberships, mobilities, naRateSets, projects } from "@/db/schema";
 import { GRANT_LINES, type ProjectBudget } from "@/server/rules";
 import { loadProjectContext, loadProjectMobilities, projectBudget, ratesForProject } from "@/server/services/mobility-grants";
 import { setupTestDatabase } from "../helpers/db";
@@ -164,12 +164,17 @@ describe("dashboards.project", () => {
   it("warns of a category over its award, a transfer beyond the limit, missing evidence and engine errors", async () => {
     const db = getDb();
     const caller = callerFor(db, coordinator);
+    // No transfer limit is shipped (U): the NA enters its contract's figure, here 20 % for call 2025.
+    await db.insert(naRateSets).values({
+      naCode: "IS01", callYear: 2025, version: 1,
+      figures: { budgetTransfers: { 2025: { maxIncreasePercent: { value: 20, source: "IS01 contract 2025 (test)", confidence: "B" } } } },
+    });
     let dashboard = await caller.dashboards.project({ orgId, projectId });
     const organisational = dashboard.budget.lines.find((l) => l.line === "organisationalSupport");
     expect(organisational?.committedCents).toBeGreaterThan(120_000);
     expect(dashboard.warnings).toEqual(expect.arrayContaining([
       { code: "categoryOverAward", severity: "error", category: "organisationalSupport", overCents: (organisational?.committedCents ?? 0) - 100_000 },
-      expect.objectContaining({ code: "transferBeyondLimit", category: "organisationalSupport", limitCents: 20_000, limitPercent: 20, unconfirmed: true }),
+      expect.objectContaining({ code: "transferBeyondLimit", category: "organisationalSupport", limitCents: 20_000, limitPercent: 20, unconfirmed: false }),
       { code: "missingEvidence", severity: "warning", count: 2 },
     ]));
     expect(dashboard.warnings.map((w) => w.code)).not.toContain("grantErrors");

@@ -4,11 +4,19 @@ import { assessBudgetTransfers, DEFAULT_RATES, GRANT_LINES, withOverrides, type 
 const lines = (values: Partial<GrantLines> = {}): GrantLines =>
   ({ ...Object.fromEntries(GRANT_LINES.map((line) => [line, 0])), ...values }) as GrantLines;
 
+// No limit is shipped (domain doc §6: U); an NA enters its contract's percentage. These tests set one.
+const contract = { maxIncreasePercent: { value: 20, source: "NA contract (test), Annex 2", confidence: "B" as const } };
+const RATES = withOverrides(DEFAULT_RATES, { budgetTransfers: { 2024: contract, 2025: contract } });
+
 describe("assessBudgetTransfers", () => {
+  it("ships no transfer limit: without the NA's figure none applies", () => {
+    expect(DEFAULT_RATES.budgetTransfers).toEqual({});
+  });
+
   it("needs no transfer while every category stays within its award", () => {
-    const result = assessBudgetTransfers(2025, lines({ travel: 100_000, individualSupport: 200_000 }), lines({ travel: 100_000, individualSupport: 150_000 }), DEFAULT_RATES);
-    expect(result).toMatchObject({ limitPercent: 20, limitConfidence: "U", transferInCents: 0, overTotal: false, overLimit: false });
-    expect(result.limitSource).toMatch(/erasmus-school-rules\.md §6/);
+    const result = assessBudgetTransfers(2025, lines({ travel: 100_000, individualSupport: 200_000 }), lines({ travel: 100_000, individualSupport: 150_000 }), RATES);
+    expect(result).toMatchObject({ limitPercent: 20, limitConfidence: "B", transferInCents: 0, overTotal: false, overLimit: false });
+    expect(result.limitSource).toBe("NA contract (test), Annex 2");
     expect(result.categories.find((c) => c.line === "travel")).toEqual({
       line: "travel", awardedCents: 100_000, committedCents: 100_000, transferInCents: 0, limitCents: 20_000, overLimit: false,
     });
@@ -16,17 +24,17 @@ describe("assessBudgetTransfers", () => {
 
   it("allows a category to grow by up to the limit of its own award, and flags one cent more", () => {
     const awarded = lines({ travel: 100_000, individualSupport: 300_000 });
-    const within = assessBudgetTransfers(2025, awarded, lines({ travel: 120_000, individualSupport: 100_000 }), DEFAULT_RATES);
+    const within = assessBudgetTransfers(2025, awarded, lines({ travel: 120_000, individualSupport: 100_000 }), RATES);
     expect(within.overLimit).toBe(false);
     expect(within.transferInCents).toBe(20_000);
-    const beyond = assessBudgetTransfers(2025, awarded, lines({ travel: 120_001, individualSupport: 100_000 }), DEFAULT_RATES);
+    const beyond = assessBudgetTransfers(2025, awarded, lines({ travel: 120_001, individualSupport: 100_000 }), RATES);
     expect(beyond.overLimit).toBe(true);
     expect(beyond.overTotal).toBe(false);
     expect(beyond.categories.find((c) => c.line === "travel")).toMatchObject({ transferInCents: 20_001, limitCents: 20_000, overLimit: true });
   });
 
   it("flags a committed total above the awarded total, and any spend in a category with no award", () => {
-    const result = assessBudgetTransfers(2024, lines({ travel: 50_000 }), lines({ travel: 40_000, courseFees: 16_000 }), DEFAULT_RATES);
+    const result = assessBudgetTransfers(2024, lines({ travel: 50_000 }), lines({ travel: 40_000, courseFees: 16_000 }), RATES);
     expect(result.overTotal).toBe(true);
     expect(result.overLimit).toBe(true);
     expect(result.categories.find((c) => c.line === "courseFees")).toMatchObject({ limitCents: 0, transferInCents: 16_000 });

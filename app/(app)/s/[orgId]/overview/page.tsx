@@ -71,7 +71,7 @@ export default async function SchoolOverviewPage({ params }: { params: Promise<{
                       <span className="text-xs text-muted-foreground">{t("noAward")}</span>
                     ) : (
                       <div className="grid gap-1">
-                        <span className="font-medium tabular-nums" data-testid="budget-used">{used} %</span>
+                        <span className="font-medium tabular-nums" data-testid="budget-used">{t("percent", { value: used })}</span>
                         <Progress value={used} aria-label={t("budgetUsed")} variant={used > 100 ? "destructive" : used >= 90 ? "warning" : "default"} />
                         <span className="text-xs text-muted-foreground tabular-nums">
                           {t("budgetUsedValue", { committed: fmt.money(p.committedCents), awarded: fmt.money(p.awardedCents) })}
@@ -81,7 +81,7 @@ export default async function SchoolOverviewPage({ params }: { params: Promise<{
                   </TableCell>
                   <TableCell>
                     <div className="grid gap-1">
-                      <span className="tabular-nums">{p.durationElapsedPercent} %</span>
+                      <span className="tabular-nums">{t("percent", { value: p.durationElapsedPercent })}</span>
                       <Progress value={p.durationElapsedPercent} aria-label={t("durationElapsed")} />
                     </div>
                   </TableCell>

@@ -46,7 +46,7 @@ export function InviteForm({ orgId, role }: { orgId: string; role: "school_admin
       </CardHeader>
       <Form {...form}>
         <form onSubmit={form.handleSubmit((values) => invite.mutate({ ...values, orgId }))} noValidate>
-          <CardContent className="grid gap-4 sm:grid-cols-2">
+          <CardContent className="grid grid-cols-[minmax(0,1fr)] gap-4 sm:grid-cols-2">
             <FormField
               control={form.control}
               name="email"
@@ -68,7 +68,7 @@ export function InviteForm({ orgId, role }: { orgId: string; role: "school_admin
                   <FormLabel>{t("invite.role")}</FormLabel>
                   <Select value={field.value} onValueChange={field.onChange} disabled={!isAdmin}>
                     <FormControl>
-                      <SelectTrigger className="w-full" data-testid="invite-role">
+                      <SelectTrigger className="w-full min-w-0" data-testid="invite-role">
                         <SelectValue />
                       </SelectTrigger>
                     </FormControl>

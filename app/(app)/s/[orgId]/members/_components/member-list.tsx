@@ -69,7 +69,7 @@ export function MemberList({ orgId, role }: { orgId: string; role: MembershipRol
                         value={m.role}
                         onValueChange={(value) => changeRole.mutate({ orgId, membershipId: m.membershipId, role: value as MembershipRole })}
                       >
-                        <SelectTrigger className="w-40" aria-label={t("table.changeRoleLabel", { name: m.name })}>
+                        <SelectTrigger className="w-32 sm:w-40" aria-label={t("table.changeRoleLabel", { name: m.name })}>
                           <SelectValue />
                         </SelectTrigger>
                         <SelectContent>

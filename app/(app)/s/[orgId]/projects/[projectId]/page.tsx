@@ -1,4 +1,4 @@
-import { Gauge, Plus } from "lucide-react";
+import { Gauge, History, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
@@ -41,6 +41,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
   const tStatus = await getTranslations("projectStatus");
   const tCat = await getTranslations("budgetCategories");
   const tDashboard = await getTranslations("dashboard");
+  const tAudit = await getTranslations("audit");
   const fmt = await getFormatters();
   const awardedLines = BUDGET_CATEGORIES.filter((c) => project.awarded[c] > 0);
 
@@ -64,6 +65,14 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
             {tDashboard("openDashboard")}
           </Link>
         </Button>
+        {role !== undefined && role !== "teacher" && (
+          <Button asChild variant="outline">
+            <Link href={`/s/${orgId}/projects/${projectId}/audit`}>
+              <History className="size-4" aria-hidden />
+              {tAudit("projectTitle")}
+            </Link>
+          </Button>
+        )}
         {role === "coordinator" && (
           <Button asChild>
             <Link href={`/s/${orgId}/projects/${projectId}/mobilities/new`}>

@@ -176,28 +176,28 @@ export function MobilityListFilters({ orgId, countries, filters, onChange }: Pro
           </SelectContent>
         </Select>
 
-        <div className="flex items-end gap-2">
-          <div className="grid gap-1">
+        <div className="grid w-full grid-cols-2 gap-2 sm:flex sm:w-auto sm:items-end">
+          <div className="grid min-w-0 gap-1">
             <Label htmlFor="mobility-date-from" className="text-xs text-muted-foreground">
               {t("dateFrom")}
             </Label>
             <Input
               id="mobility-date-from"
               type="date"
-              className="w-40"
+              className="sm:w-40"
               value={filters.dateFrom ?? ""}
               max={filters.dateTo}
               onChange={(event) => onChange({ dateFrom: event.target.value || undefined }, { replace: true })}
             />
           </div>
-          <div className="grid gap-1">
+          <div className="grid min-w-0 gap-1">
             <Label htmlFor="mobility-date-to" className="text-xs text-muted-foreground">
               {t("dateTo")}
             </Label>
             <Input
               id="mobility-date-to"
               type="date"
-              className="w-40"
+              className="sm:w-40"
               value={filters.dateTo ?? ""}
               min={filters.dateFrom}
               onChange={(event) => onChange({ dateTo: event.target.value || undefined }, { replace: true })}

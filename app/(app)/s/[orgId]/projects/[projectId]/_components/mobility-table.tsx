@@ -27,7 +27,6 @@ import {
   MoreHorizontal,
 } from "lucide-react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useMemo, useState } from "react";
 import { toast } from "sonner";
@@ -80,13 +79,12 @@ export function MobilityTable({ orgId, projectId, canManage = false, countries =
   const tErr = useTranslations("errors");
   const locale = useLocale();
   const trpc = useTRPC();
-  const router = useRouter();
   const queryClient = useQueryClient();
   const formatDate = useFormatDate();
   const formatMoney = useFormatMoney();
   const formatNumber = useMemo(() => new Intl.NumberFormat(locale), [locale]);
   const regionNames = useMemo(() => new Intl.DisplayNames([locale], { type: "region" }), [locale]);
-  const { state, update, setFilters } = useMobilityListState();
+  const { state, update, setFilters, refreshPage } = useMobilityListState();
   const input = mobilityListInput(orgId, projectId, state);
   const list = useQuery(trpc.mobilities.list.queryOptions(input, { placeholderData: keepPreviousData }));
   const data = list.data;
@@ -111,7 +109,7 @@ export function MobilityTable({ orgId, projectId, canManage = false, countries =
   const fail = (error: { message: string }) => toast.error(tErr.has(error.message) ? tErr(error.message) : tErr("internal"));
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.mobilities.pathKey() });
-    router.refresh(); // the project's cards (participants used, counts) are server-rendered
+    refreshPage(); // the project's cards (participants used, counts) are server-rendered
   };
   const setStatus = useMutation(
     trpc.mobilities.setStatus.mutationOptions({
@@ -185,7 +183,7 @@ export function MobilityTable({ orgId, projectId, canManage = false, countries =
         id: "activityType",
         header: t("columns.activity"),
         cell: ({ row: { original: row } }) => (
-          <span className="grid">
+          <span className="grid max-w-56 min-w-36 whitespace-normal">
             <span>{tActivity(row.activityType)}</span>
             <span className="font-mono text-xs text-muted-foreground">{row.activityType}</span>
           </span>
@@ -360,85 +358,85 @@ export function MobilityTable({ orgId, projectId, canManage = false, countries =
           </div>
         )}
 
-        <Table data-testid="mobility-table" aria-busy={list.isFetching} className={list.isPlaceholderData ? "opacity-60 transition-opacity" : undefined}>
-          <TableHeader>
-            {table.getHeaderGroups().map((group) => (
-              <TableRow key={group.id}>
-                {group.headers.map((header) => {
-                  const sorted = header.column.getIsSorted();
-                  const sortable = SORTABLE.has(header.column.id);
-                  return (
-                    <TableHead
-                      key={header.id}
-                      className={header.column.id === "select" ? "w-8 ps-6" : header.column.id === "actions" ? "w-10 pe-6" : undefined}
-                      aria-sort={sortable ? (sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none") : undefined}
-                    >
-                      {sortable ? (
-                        <Button
-                          variant="ghost"
-                          size="sm"
-                          className={header.column.id === "grantTotal" ? "-me-3 ms-auto flex" : "-ms-3"}
-                          onClick={() => toggleSort(header.column.id as TMobilitySortField)}
-                          data-testid={`sort-${header.column.id}`}
-                          title={t("sortBy", { column: t(`sortFields.${header.column.id as TMobilitySortField}`) })}
-                        >
-                          {flexRender(header.column.columnDef.header, header.getContext())}
-                          {sorted === "asc" ? (
-                            <ArrowUp className="size-3.5" aria-label={t("sortedAsc")} />
-                          ) : sorted === "desc" ? (
-                            <ArrowDown className="size-3.5" aria-label={t("sortedDesc")} />
-                          ) : (
-                            <ArrowUpDown className="size-3.5 opacity-40" aria-hidden />
-                          )}
-                        </Button>
-                      ) : (
-                        flexRender(header.column.columnDef.header, header.getContext())
-                      )}
-                    </TableHead>
-                  );
-                })}
-              </TableRow>
-            ))}
-          </TableHeader>
-          <TableBody>
-            {!data ? (
-              Array.from({ length: 5 }, (_, i) => (
-                <TableRow key={i}>
-                  {columns.map((column) => (
-                    <TableCell key={column.id} className="first:ps-6 last:pe-6">
-                      <Skeleton className="h-5 w-full min-w-8" />
-                    </TableCell>
-                  ))}
-                </TableRow>
-              ))
-            ) : rows.length === 0 ? (
-              <TableRow>
-                <TableCell colSpan={columns.length} className="p-6 text-center whitespace-normal text-muted-foreground" data-testid="mobility-empty">
-                  {filtered ? (
-                    <span className="grid justify-items-center gap-2">
-                      {t("emptyFiltered")}
-                      <Button variant="outline" size="sm" onClick={() => setFilters({ q: undefined, activityTypes: [], statuses: [], destinationCountry: undefined, dateFrom: undefined, dateTo: undefined, participantId: undefined })}>
-                        {t("clearFilters")}
-                      </Button>
-                    </span>
-                  ) : (
-                    t("empty")
-                  )}
-                </TableCell>
-              </TableRow>
+        {data && rows.length === 0 ? (
+          <div className="grid justify-items-center gap-3 px-6 py-10 text-center text-sm text-muted-foreground" data-testid="mobility-empty">
+            {filtered ? (
+              <>
+                {t("emptyFiltered")}
+                <Button variant="outline" size="sm" onClick={() => setFilters({ q: undefined, activityTypes: [], statuses: [], destinationCountry: undefined, dateFrom: undefined, dateTo: undefined, participantId: undefined })}>
+                  {t("clearFilters")}
+                </Button>
+              </>
             ) : (
-              table.getRowModel().rows.map((row) => (
-                <TableRow key={row.id} data-state={row.getIsSelected() ? "selected" : undefined} data-testid="mobility-row">
-                  {row.getVisibleCells().map((cell) => (
-                    <TableCell key={cell.id} className="first:ps-6 last:pe-6">
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </TableCell>
-                  ))}
-                </TableRow>
-              ))
+              t("empty")
             )}
-          </TableBody>
-        </Table>
+          </div>
+        ) : (
+          <Table data-testid="mobility-table" aria-busy={list.isFetching} className={list.isPlaceholderData ? "opacity-60 transition-opacity" : undefined}>
+            <TableHeader>
+              {table.getHeaderGroups().map((group) => (
+                <TableRow key={group.id}>
+                  {group.headers.map((header) => {
+                    const sorted = header.column.getIsSorted();
+                    const sortable = SORTABLE.has(header.column.id);
+                    return (
+                      <TableHead
+                        key={header.id}
+                        className={header.column.id === "select" ? "w-8 ps-6" : header.column.id === "actions" ? "w-10 pe-6" : undefined}
+                        aria-sort={sortable ? (sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none") : undefined}
+                      >
+                        {sortable ? (
+                          <Button
+                            variant="ghost"
+                            size="sm"
+                            className={header.column.id === "grantTotal" ? "-me-3 ms-auto flex" : "-ms-3"}
+                            onClick={() => toggleSort(header.column.id as TMobilitySortField)}
+                            data-testid={`sort-${header.column.id}`}
+                            title={t("sortBy", { column: t(`sortFields.${header.column.id as TMobilitySortField}`) })}
+                          >
+                            {flexRender(header.column.columnDef.header, header.getContext())}
+                            {sorted === "asc" ? (
+                              <ArrowUp className="size-3.5" aria-label={t("sortedAsc")} />
+                            ) : sorted === "desc" ? (
+                              <ArrowDown className="size-3.5" aria-label={t("sortedDesc")} />
+                            ) : (
+                              <ArrowUpDown className="size-3.5 opacity-40" aria-hidden />
+                            )}
+                          </Button>
+                        ) : (
+                          flexRender(header.column.columnDef.header, header.getContext())
+                        )}
+                      </TableHead>
+                    );
+                  })}
+                </TableRow>
+              ))}
+            </TableHeader>
+            <TableBody>
+              {!data ? (
+                Array.from({ length: 5 }, (_, i) => (
+                  <TableRow key={i}>
+                    {columns.map((column) => (
+                      <TableCell key={column.id} className="first:ps-6 last:pe-6">
+                        <Skeleton className="h-5 w-full min-w-8" />
+                      </TableCell>
+                    ))}
+                  </TableRow>
+                ))
+              ) : (
+                table.getRowModel().rows.map((row) => (
+                  <TableRow key={row.id} data-state={row.getIsSelected() ? "selected" : undefined} data-testid="mobility-row">
+                    {row.getVisibleCells().map((cell) => (
+                      <TableCell key={cell.id} className="first:ps-6 last:pe-6">
+                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      </TableCell>
+                    ))}
+                  </TableRow>
+                ))
+              )}
+            </TableBody>
+          </Table>
+        )}
 
         <div className="flex flex-wrap items-center justify-between gap-3 px-6 pb-6 text-sm">
           <div className="flex items-center gap-2">
@@ -457,7 +455,7 @@ export function MobilityTable({ orgId, projectId, canManage = false, countries =
             </Select>
           </div>
           <div className="flex items-center gap-2">
-            <span className="text-muted-foreground tabular-nums" data-testid="page-range">
+            <span className={total === 0 ? "sr-only" : "whitespace-nowrap text-muted-foreground tabular-nums"} data-testid="page-range">
               {t("rangeOf", { from: formatNumber.format(firstShown), to: formatNumber.format(lastShown), total: formatNumber.format(total) })}
             </span>
             <Button variant="outline" size="icon" className="size-8" disabled={state.page <= 1} onClick={() => goTo(1)} aria-label={t("first")}>
@@ -466,7 +464,7 @@ export function MobilityTable({ orgId, projectId, canManage = false, countries =
             <Button variant="outline" size="icon" className="size-8" disabled={state.page <= 1} onClick={() => goTo(state.page - 1)} aria-label={t("previous")} data-testid="page-previous">
               <ChevronLeft className="size-4" />
             </Button>
-            <span className="tabular-nums" aria-live="polite">
+            <span className="whitespace-nowrap tabular-nums" aria-live="polite">
               {t("pageOf", { page: formatNumber.format(state.page), pageCount: formatNumber.format(pageCount) })}
             </span>
             <Button variant="outline" size="icon" className="size-8" disabled={state.page >= pageCount} onClick={() => goTo(state.page + 1)} aria-label={t("next")} data-testid="page-next">

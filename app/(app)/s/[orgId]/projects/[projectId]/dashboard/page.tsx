@@ -175,7 +175,7 @@ export default async function ProjectDashboardPage({ params }: { params: Params 
             <CardTitle className="text-2xl tabular-nums">{STATUSES.reduce((sum, s) => sum + d.counts[s], 0)}</CardTitle>
           </CardHeader>
           <CardContent>
-            <dl className="grid grid-cols-2 gap-1 text-sm">
+            <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm">
               {STATUSES.map((s) => (
                 <div key={s} className="flex justify-between gap-2">
                   <dt className="text-muted-foreground">{tStatus(s)}</dt>
