@@ -72,13 +72,13 @@ export async function seedDemoData(db: Db): Promise<void> {
     await tx
       .insert(memberships)
       .values([
-        { userId: userId("koordinatorka@os-lipa.si"), organisationId: orgId("E10000001"), role: "coordinator" as const },
+        { userId: userId("koordinatorka@os-lipa.si"), organisationId: orgId("E10000001"), role: "coordinator" as const, specialCategoryAccess: true },
         { userId: userId("ucitelj@os-lipa.si"), organisationId: orgId("E10000001"), role: "teacher" as const },
         { userId: userId("ravnateljica@os-lipa.si"), organisationId: orgId("E10000001"), role: "headteacher" as const },
         { userId: userId("skrbnik@os-lipa.si"), organisationId: orgId("E10000001"), role: "school_admin" as const },
-        { userId: userId("koordinator@os-breg.si"), organisationId: orgId("E10000002"), role: "coordinator" as const },
-        { userId: userId("koordinatorica@os-jadran.hr"), organisationId: orgId("E10000003"), role: "coordinator" as const },
-        { userId: userId("verkefnastjori@hlidaskoli.is"), organisationId: orgId("E10000004"), role: "coordinator" as const },
+        { userId: userId("koordinator@os-breg.si"), organisationId: orgId("E10000002"), role: "coordinator" as const, specialCategoryAccess: true },
+        { userId: userId("koordinatorica@os-jadran.hr"), organisationId: orgId("E10000003"), role: "coordinator" as const, specialCategoryAccess: true },
+        { userId: userId("verkefnastjori@hlidaskoli.is"), organisationId: orgId("E10000004"), role: "coordinator" as const, specialCategoryAccess: true },
       ])
       .onConflictDoNothing();
     await tx

@@ -28,16 +28,17 @@ interface StoredShape {
   originTown: string | null;
   distanceKm: number | null;
   distanceSource: "official" | "calculated";
-  fewerOpportunities: boolean;
+  /** Absent for members without the special-category permission. */
+  fewerOpportunities?: boolean;
   courseDays: number | null;
-  inclusionRealCostCents: number | null;
+  inclusionRealCostCents?: number | null;
   expensiveTravelRealCostCents: number | null;
   linguisticSupport: boolean;
   pupilCount: number;
   persons: number;
   forceMajeure: boolean;
   notes: string | null;
-  members: { participantId: string | null; role: "pupil" | "accompanying"; fewerOpportunities: boolean; startDate: string | null; endDate: string | null; inclusionRealCostCents: number | null }[];
+  members: { participantId: string | null; role: "pupil" | "accompanying"; fewerOpportunities?: boolean; startDate: string | null; endDate: string | null; inclusionRealCostCents?: number | null }[];
 }
 
 /** A stored mobility as the form's values (the official km stays; a computed one is recomputed). */
@@ -57,9 +58,9 @@ export function toFormValues(m: StoredShape): MobilityFormValues {
     destinationTown: m.destinationTown,
     originTown: m.originTown ?? "",
     distanceKm: m.distanceSource === "official" ? intText(m.distanceKm) : "",
-    fewerOpportunities: m.fewerOpportunities,
+    fewerOpportunities: m.fewerOpportunities ?? false,
     courseDays: intText(m.courseDays),
-    inclusionRealCostEur: euroText(m.inclusionRealCostCents),
+    inclusionRealCostEur: euroText(m.inclusionRealCostCents ?? null),
     expensiveTravelRealCostEur: euroText(m.expensiveTravelRealCostCents),
     linguisticSupport: m.linguisticSupport,
     pupilCount: String(m.pupilCount),
@@ -69,10 +70,10 @@ export function toFormValues(m: StoredShape): MobilityFormValues {
     members: m.members.map((member) => ({
       participantId: member.participantId ?? "",
       role: member.role,
-      fewerOpportunities: member.fewerOpportunities,
+      fewerOpportunities: member.fewerOpportunities ?? false,
       startDate: member.startDate ?? "",
       endDate: member.endDate ?? "",
-      inclusionRealCostEur: euroText(member.inclusionRealCostCents),
+      inclusionRealCostEur: euroText(member.inclusionRealCostCents ?? null),
     })),
   };
 }

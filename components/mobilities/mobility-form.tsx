@@ -47,6 +47,8 @@ interface Props {
   participants: ParticipantOption[];
   countries: string[];
   schoolTown: string;
+  /** The member may see and set special-category data (fewer opportunities, inclusion costs). */
+  specialCategory: boolean;
   /** Editing: the stored mobility as form values, its id and version. */
   existing?: { mobilityId: string; version: number; values: MobilityFormValues };
 }
@@ -83,7 +85,7 @@ function EngineIssues({ issues, field, format }: { issues: GrantIssue[]; field: 
   );
 }
 
-export function MobilityForm({ orgId, projectId, participants, countries, schoolTown, existing }: Props) {
+export function MobilityForm({ orgId, projectId, participants, countries, schoolTown, specialCategory, existing }: Props) {
   const t = useTranslations("mobilityForm");
   const tActivity = useTranslations("activities");
   const tStatus = useTranslations("mobilityStatus");
@@ -308,7 +310,7 @@ export function MobilityForm({ orgId, projectId, participants, countries, school
                       member.role === "pupil" ? t("namedPupil") : t("furtherAccompanying"),
                       member.role === "pupil" ? pupils : staff,
                     )}
-                    {member.role === "pupil" ? (
+                    {member.role === "pupil" && specialCategory ? (
                       <FormField
                         control={form.control}
                         name={`members.${index}.fewerOpportunities`}
@@ -423,10 +425,10 @@ export function MobilityForm({ orgId, projectId, participants, countries, school
               <CardTitle>{t("sections.support")}</CardTitle>
             </CardHeader>
             <CardContent className="grid gap-4 md:grid-cols-2">
-              {!isGroup && !values.accompanying && !isVisit && (
+              {specialCategory && !isGroup && !values.accompanying && !isVisit && (
                 <div className="md:col-span-2">{switchField("fewerOpportunities", t("fewerOpportunities"), t("fewerOpportunitiesHelp"))}</div>
               )}
-              {!isGroup && values.fewerOpportunities && textField("inclusionRealCostEur", t("inclusionRealCost"), { inputMode: "decimal", placeholder: "0,00" }, t("inclusionRealCostHelp"))}
+              {specialCategory && !isGroup && values.fewerOpportunities && textField("inclusionRealCostEur", t("inclusionRealCost"), { inputMode: "decimal", placeholder: "0,00" }, t("inclusionRealCostHelp"))}
               {textField("expensiveTravelRealCostEur", t("expensiveTravelRealCost"), { inputMode: "decimal", placeholder: "0,00" }, t("expensiveTravelHelp"))}
               {!values.accompanying && !isVisit && <div className="md:col-span-2">{switchField("linguisticSupport", t("linguisticSupport"), t("linguisticSupportHelp"))}</div>}
               <div className="md:col-span-2">{switchField("forceMajeure", t("forceMajeure"), t("forceMajeureHelp"))}</div>

@@ -44,6 +44,7 @@ export async function listMyOrganisations(db: Db, userId: string) {
       town: organisations.town,
       naCode: organisations.naCode,
       role: memberships.role,
+      specialCategory: memberships.specialCategoryAccess,
     })
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))

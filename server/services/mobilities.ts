@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { mobilities, mobilityMembers, participants, partnerOrganisations, projects, type Mobility } from "@/db/schema";
+import { mobilities, mobilityMembers, participants, partnerOrganisations, projects } from "@/db/schema";
 import { AppError, conflict, notFound } from "@/server/errors";
 import type { ProjectBudget } from "@/server/rules";
 import type {
@@ -12,6 +12,7 @@ import type {
   TUpdateMobility,
 } from "@/server/schemas/mobilities";
 import { recordAudit } from "./audit";
+import { assertCanEditMobility, canEditMobility, redactSpecialCategory } from "./permissions";
 import type { Actor } from "./memberships";
 import {
   loadProjectContext,
@@ -145,7 +146,8 @@ async function getStored(tx: DbOrTx, actor: Actor, mobilityId: string): Promise<
   return { ...row, members };
 }
 
-export async function logMobility(db: Db, actor: Actor, input: TLogMobility): Promise<Mobility> {
+export async function logMobility(db: Db, actor: Actor, requested: TLogMobility) {
+  const input = keepSpecialCategory(actor, requested);
   const context = await loadProjectContext(db, actor.orgId, input.projectId);
   if (!context) throw notFound("projectNotFound");
   const distance = await resolveMobilityDistance(context, input); // geodata outside the transaction
@@ -168,19 +170,54 @@ export async function logMobility(db: Db, actor: Actor, input: TLogMobility): Pr
     await storeProjectGrants(tx, project);
     const stored = await getStored(tx, actor, id);
     await recordAudit(tx, actor, { action: "mobility.create", entityType: "mobility", entityId: id, after: stored });
-    return stored ?? row;
+    return redactMobility(actor, stored ?? { ...row, members: [] });
   });
 }
 
-export async function updateMobility(db: Db, actor: Actor, input: TUpdateMobility): Promise<Mobility> {
-  const context = await loadProjectContext(db, actor.orgId, input.projectId);
+/**
+ * Special-category values are kept as stored when the member may not see them: the form never showed
+ * them, so what it sends for them means nothing. Without stored values (a new mobility) they are unset.
+ */
+function keepSpecialCategory<T extends TMobilityFields>(actor: Actor, input: T, stored?: StoredMobility): T {
+  if (actor.specialCategory) return input;
+  const members = input.members.map((member, index) => {
+    const before = stored?.members[index];
+    const same = before && before.role === member.role && (before.participantId ?? undefined) === member.participantId;
+    return {
+      ...member,
+      fewerOpportunities: same ? before.fewerOpportunities : false,
+      inclusionRealCostCents: same ? (before.inclusionRealCostCents ?? undefined) : undefined,
+    };
+  });
+  return {
+    ...input,
+    fewerOpportunities: stored?.fewerOpportunities ?? false,
+    inclusionRealCostCents: stored?.inclusionRealCostCents ?? undefined,
+    members,
+  };
+}
+
+/** Special-category fields of a stored mobility, absent for members without the permission. */
+function redactMobility<T extends StoredMobility>(actor: Actor, row: T) {
+  return { ...redactSpecialCategory(actor, row), members: row.members.map((member) => redactSpecialCategory(actor, member)) };
+}
+
+export async function updateMobility(db: Db, actor: Actor, requested: TUpdateMobility) {
+  const context = await loadProjectContext(db, actor.orgId, requested.projectId);
   if (!context) throw notFound("projectNotFound");
-  const distance = await resolveMobilityDistance(context, input);
+  const distance = await resolveMobilityDistance(context, requested);
   return db.transaction(async (tx) => {
-    const project = await lockProject(tx, actor, input.projectId);
-    const before = await getStored(tx, actor, input.mobilityId);
+    // A teacher edits only their own mobility (services/permissions.ts); another school's is NOT_FOUND.
+    await assertCanEditMobility(tx, actor, requested.mobilityId);
+    const project = await lockProject(tx, actor, requested.projectId);
+    const before = await getStored(tx, actor, requested.mobilityId);
     if (!before || before.projectId !== project.id) throw notFound("mobilityNotFound");
-    if (before.version !== input.version) throw conflict();
+    if (before.version !== requested.version) throw conflict();
+    const input = keepSpecialCategory(actor, requested, before);
+    if (actor.role !== "coordinator" && input.participantId !== before.participantId) {
+      // A teacher may not hand their mobility to someone else (it would no longer be theirs to edit).
+      throw new AppError("FORBIDDEN", "forbidden", { participantId: ["notYourMobility"] });
+    }
     await assertOwnParticipants(tx, actor, input);
     const rows = await loadProjectMobilities(tx, actor.orgId, project.id);
     const rates = await ratesForProject(tx, project);
@@ -201,7 +238,7 @@ export async function updateMobility(db: Db, actor: Actor, input: TUpdateMobilit
     const after = await getStored(tx, actor, before.id);
     await recordAudit(tx, actor, { action: "mobility.update", entityType: "mobility", entityId: before.id, before, after });
     if (!after) throw new Error("mobility vanished inside its own transaction");
-    return after;
+    return redactMobility(actor, after);
   });
 }
 
@@ -235,7 +272,7 @@ export async function setMobilityStatus(db: Db, actor: Actor, input: TSetMobilit
 }
 
 /** A copy as a draft (drafts reserve no place under the cap), with its group members. */
-export async function duplicateMobility(db: Db, actor: Actor, mobilityId: string): Promise<Mobility> {
+export async function duplicateMobility(db: Db, actor: Actor, mobilityId: string) {
   return db.transaction(async (tx) => {
     const [found] = await tx
       .select({ projectId: mobilities.projectId })
@@ -254,7 +291,7 @@ export async function duplicateMobility(db: Db, actor: Actor, mobilityId: string
     }
     await storeProjectGrants(tx, project);
     await recordAudit(tx, actor, { action: "mobility.duplicate", entityType: "mobility", entityId: id, before: { sourceId: mobilityId }, after: row });
-    return row;
+    return redactMobility(actor, { ...row, members: [] });
   });
 }
 
@@ -276,9 +313,11 @@ export async function deleteMobility(db: Db, actor: Actor, input: { mobilityId: 
 }
 
 /** The live estimate behind the form: the engine's answer for this mobility within its project. */
-export async function estimateMobility(db: Db, actor: Actor, input: TEstimateMobility) {
-  const project = await loadProjectContext(db, actor.orgId, input.projectId);
+export async function estimateMobility(db: Db, actor: Actor, requested: TEstimateMobility) {
+  const project = await loadProjectContext(db, actor.orgId, requested.projectId);
   if (!project) throw notFound("projectNotFound");
+  const stored = requested.mobilityId ? await getStored(db, actor, requested.mobilityId) : null;
+  const input = keepSpecialCategory(actor, requested, stored ?? undefined);
   const distance = await resolveMobilityDistance(project, input);
   const rows = await loadProjectMobilities(db, actor.orgId, project.id);
   const rates = await ratesForProject(db, project);
@@ -314,7 +353,9 @@ export async function getMobility(db: Db, actor: Actor, mobilityId: string) {
         .from(participants)
         .where(and(eq(participants.organisationId, actor.orgId), inArray(participants.id, ids)))
     : [];
-  return { ...stored, people };
+  const lead = stored.participantId ? await db.select({ email: participants.email }).from(participants).where(eq(participants.id, stored.participantId)) : [];
+  const canEdit = canEditMobility(actor, { organisationId: stored.organisationId, participantEmail: lead[0]?.email ?? null });
+  return { ...redactMobility(actor, stored), people, canEdit };
 }
 
 export async function listProjectMobilities(db: Db, actor: Actor, projectId: string) {

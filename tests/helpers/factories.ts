@@ -30,9 +30,10 @@ export async function createUser(db: Db, name = "Test User"): Promise<SessionUse
   return { id: user.id, email: user.email, name: user.name };
 }
 
-export async function createMember(db: Db, organisationId: string, role: MembershipRole) {
+/** A member of a school; `specialCategory` grants the special-category permission (fewer opportunities …). */
+export async function createMember(db: Db, organisationId: string, role: MembershipRole, options: { specialCategory?: boolean } = {}) {
   const user = await createUser(db, `${role} ${unique()}`);
-  await db.insert(memberships).values({ userId: user.id, organisationId, role });
+  await db.insert(memberships).values({ userId: user.id, organisationId, role, specialCategoryAccess: options.specialCategory ?? false });
   return user;
 }
 

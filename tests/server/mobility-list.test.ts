@@ -48,7 +48,7 @@ describe("mobilities.list", () => {
     const db = getDb();
     // IS01 2024: an NA and call year whose rates are all published, so the engine awards money.
     orgId = (await createSchool(db, { country: "IS", town: "Reykjavik", naCode: "IS01" })).id;
-    coordinator = await createMember(db, orgId, "coordinator");
+    coordinator = await createMember(db, orgId, "coordinator", { specialCategory: true });
     teacher = await createMember(db, orgId, "teacher");
     const caller = callerFor(db, coordinator);
     const project = await caller.projects.create({

@@ -1,7 +1,7 @@
 import { type TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { mobilities } from "@/db/schema";
+import { mobilities, participants } from "@/db/schema";
 import { estimateGroupMobilityGrant, estimateMobilityGrant } from "@/server/rules";
 import { setupTestDatabase } from "../helpers/db";
 import { callerFor, createMember, createSchool, createStaff, projectNumber, zeroAwarded } from "../helpers/factories";
@@ -19,7 +19,7 @@ describe("logging mobilities with the rules engine", () => {
   // A school per test: a school may hold at most 3 KA122 grants in 5 call years (the engine refuses more).
   beforeEach(async () => {
     orgId = (await createSchool(getDb(), { country: "IS", town: "Reykjavik", naCode: "IS01" })).id;
-    coordinator = await createMember(getDb(), orgId, "coordinator");
+    coordinator = await createMember(getDb(), orgId, "coordinator", { specialCategory: true });
   });
 
   async function newProject(action: "KA122" | "KA121" = "KA122") {
@@ -193,5 +193,49 @@ describe("logging mobilities with the rules engine", () => {
     expect(saved.grantEligible).toBe(false);
     expect(saved.grantTotalCents).toBe(0);
     expect(saved.grantIssues).toEqual(expect.arrayContaining([expect.objectContaining({ code: "RATE_MISSING", severity: "error" })]));
+  });
+});
+
+describe("who may edit a mobility, and who sees special-category data", () => {
+  const getDbHere = getDb;
+
+  it("lets a teacher edit their own mobility, not a colleague's, and keeps special-category data a member cannot see", async () => {
+    const db = getDbHere();
+    const school = await createSchool(db, { country: "IS", town: "Reykjavik", naCode: "IS01" });
+    const coordinator = await createMember(db, school.id, "coordinator", { specialCategory: true });
+    const plainCoordinator = await createMember(db, school.id, "coordinator");
+    const teacher = await createMember(db, school.id, "teacher");
+    const project = await callerFor(db, coordinator).projects.create({
+      orgId: school.id, action: "KA121", projectNumber: projectNumber(2024, "KA121", "IS01"), title: "P", callYear: 2024,
+      startDate: "2024-09-01", endDate: "2025-08-31", awarded: zeroAwarded,
+    });
+    const [own] = await db.insert(participants).values({ organisationId: school.id, kind: "staff", firstName: "T", lastName: "Eacher", email: teacher.email.toUpperCase() }).returning();
+    const colleague = await createStaff(db, school.id, "Colleague");
+    const input = (participantId: string) => ({
+      orgId: school.id, projectId: project.id, participantId, activityType: "SM-JOB-SHDW" as const,
+      startDate: "2024-10-07", endDate: "2024-10-11", travelDays: 2, fewerOpportunities: true, inclusionRealCostCents: 5_000,
+      receivingOrganisation: "Skola", destinationCountry: "FI", destinationTown: "Helsinki", distanceKm: 2150,
+    });
+    const mine = await callerFor(db, coordinator).mobilities.log(input(own!.id));
+    const theirs = await callerFor(db, coordinator).mobilities.log(input(colleague.id));
+
+    const asTeacher = callerFor(db, teacher);
+    const edited = await asTeacher.mobilities.update({ ...input(own!.id), mobilityId: mine.id, version: mine.version, endDate: "2024-10-12", fewerOpportunities: false });
+    expect(edited.endDate).toBe("2024-10-12");
+    expect("fewerOpportunities" in edited).toBe(false); // absent for a member without the permission
+    const [stored] = await db.select().from(mobilities).where(eq(mobilities.id, mine.id));
+    expect(stored?.fewerOpportunities).toBe(true); // what the teacher could not see stays as it was
+    expect(stored?.inclusionRealCostCents).toBe(5_000);
+
+    const refused = await asTeacher.mobilities.update({ ...input(colleague.id), mobilityId: theirs.id, version: theirs.version }).catch((e: unknown) => e);
+    expect((refused as TRPCError).code).toBe("FORBIDDEN");
+    const handedOver = await asTeacher.mobilities.update({ ...input(colleague.id), mobilityId: mine.id, version: edited.version }).catch((e: unknown) => e);
+    expect((handedOver as TRPCError).code).toBe("FORBIDDEN");
+
+    const seenByPlain = await callerFor(db, plainCoordinator).mobilities.get({ orgId: school.id, mobilityId: mine.id });
+    expect("fewerOpportunities" in seenByPlain).toBe(false);
+    expect("inclusionRealCostCents" in seenByPlain).toBe(false);
+    const seenByAllowed = await callerFor(db, coordinator).mobilities.get({ orgId: school.id, mobilityId: mine.id });
+    expect(seenByAllowed.fewerOpportunities).toBe(true);
   });
 });

@@ -14,7 +14,7 @@ import {
   setMobilityStatus,
   updateMobility,
 } from "@/server/services/mobilities";
-import { orgProcedure, orgRoleProcedure, router } from "../trpc";
+import { mobilityEditorProcedure, orgProcedure, orgRoleProcedure, router } from "../trpc";
 
 export const mobilitiesRouter = router({
   listByProject: orgProcedure
@@ -27,7 +27,7 @@ export const mobilitiesRouter = router({
   log: orgRoleProcedure("coordinator")
     .input(ZLogMobility)
     .mutation(({ ctx, input }) => logMobility(ctx.db, ctx.actor, input)),
-  update: orgRoleProcedure("coordinator")
+  update: mobilityEditorProcedure
     .input(ZUpdateMobility)
     .mutation(({ ctx, input }) => updateMobility(ctx.db, ctx.actor, input)),
   setStatus: orgRoleProcedure("coordinator")

@@ -66,8 +66,8 @@ export default async function MobilityPage({ params }: { params: Params }) {
           <h1 className="text-2xl font-semibold tracking-tight">{tActivity(m.activityType)}</h1>
           <p className="text-muted-foreground">{name(m.participantId)}</p>
         </div>
-        {role === "coordinator" && (
-          <MobilityActions orgId={orgId} projectId={projectId} mobilityId={m.id} version={m.version} status={m.status} />
+        {m.canEdit && (
+          <MobilityActions orgId={orgId} projectId={projectId} mobilityId={m.id} version={m.version} status={m.status} manage={role === "coordinator"} />
         )}
       </div>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem] lg:items-start">

@@ -34,6 +34,7 @@ export default async function NewMobilityPage({ params }: { params: Promise<{ or
         participants={participants.map((p) => ({ id: p.id, label: `${p.firstName} ${p.lastName}`, kind: p.kind }))}
         countries={programmeCountries(project.callYear)}
         schoolTown={school.town}
+        specialCategory={school.specialCategory}
       />
     </div>
   );

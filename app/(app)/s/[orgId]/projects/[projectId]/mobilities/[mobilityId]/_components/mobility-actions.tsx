@@ -37,9 +37,11 @@ interface Props {
   mobilityId: string;
   version: number;
   status: TMobilityStatus;
+  /** Status, duplicate and delete are the coordinator's; a teacher editing their own mobility gets Edit only. */
+  manage: boolean;
 }
 
-export function MobilityActions({ orgId, projectId, mobilityId, version, status }: Props) {
+export function MobilityActions({ orgId, projectId, mobilityId, version, status, manage }: Props) {
   const t = useTranslations("mobility");
   const tStatus = useTranslations("mobilityStatus");
   const tErr = useTranslations("errors");
@@ -91,6 +93,7 @@ export function MobilityActions({ orgId, projectId, mobilityId, version, status 
           <Pencil className="size-4" aria-hidden /> {t("edit")}
         </Link>
       </Button>
+      {manage && (
       <DropdownMenu>
         <DropdownMenuTrigger asChild>
           <Button variant="outline" size="icon" aria-label={t("setStatus")} data-testid="mobility-menu">
@@ -118,6 +121,7 @@ export function MobilityActions({ orgId, projectId, mobilityId, version, status 
           </DropdownMenuItem>
         </DropdownMenuContent>
       </DropdownMenu>
+      )}
       <AlertDialog open={confirmDelete} onOpenChange={setConfirmDelete}>
         <AlertDialogContent>
           <AlertDialogHeader>

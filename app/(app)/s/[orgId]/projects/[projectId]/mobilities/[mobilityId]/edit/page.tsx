@@ -19,7 +19,7 @@ export default async function EditMobilityPage({ params }: { params: Promise<{ o
     caller.me.context(),
   ]);
   const school = me.organisations.find((o) => o.id === orgId);
-  if (school?.role !== "coordinator" || mobility.projectId !== projectId) notFound();
+  if (!school || !mobility.canEdit || mobility.projectId !== projectId) notFound();
   const t = await getTranslations("mobilityForm");
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-6">
@@ -35,6 +35,7 @@ export default async function EditMobilityPage({ params }: { params: Promise<{ o
         participants={participants.map((p) => ({ id: p.id, label: `${p.firstName} ${p.lastName}`, kind: p.kind }))}
         countries={programmeCountries(project.callYear)}
         schoolTown={school.town}
+        specialCategory={school.specialCategory}
         existing={{ mobilityId, version: mobility.version, values: toFormValues(mobility) }}
       />
     </div>
