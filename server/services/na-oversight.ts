@@ -131,18 +131,27 @@ const setLineSums = (statuses: SQL, prefix: string) =>
   );
 
 const setCommitted = sql`m.status in (${COMMITTED})`;
-const setAggregates = sql`
+/**
+ * `paged`: only a page of projects is in scope; the mobilities and their evidence are then reached
+ * through the indexes (LATERAL, per project and per mobility) instead of hash joins over whole tables,
+ * which the planner would otherwise pick (it cannot see that the page is small).
+ */
+const setAggregates = (paged: boolean) => sql`
     m as materialized (
       select mobilities.id, mobilities.project_id, mobilities.participant_id, mobilities.activity_type, mobilities.status,
         mobilities.accompanying, mobilities.start_date, mobilities.end_date, mobilities.green_travel, mobilities.fewer_opportunities,
         mobilities.pupil_count, mobilities.grant_total_cents, ${sql.raw(GRANT_LINES.map((line) => `mobilities.${GRANT_COLUMN[line]}`).join(", "))}
-      from mobilities join scope on scope.id = mobilities.project_id
+      from ${paged ? sql`scope cross join lateral (select * from mobilities where mobilities.project_id = scope.id offset 0) mobilities` : sql`mobilities join scope on scope.id = mobilities.project_id`}
     ),
     ev as (
-      select e.mobility_id, ${sql.join(EVIDENCE_KINDS.map((kind) => sql`bool_or(e.kind = ${kind}) as ${sql.raw(`"${kind}"`)}`), sql`, `)}
+      ${paged
+        ? sql`select m.id as mobility_id, ${sql.join(EVIDENCE_KINDS.map((kind) => sql`bool_or(e.kind = ${kind}) as ${sql.raw(`"${kind}"`)}`), sql`, `)}
+      from m cross join lateral (select e.kind from mobility_evidence e where e.mobility_id = m.id and e.done offset 0) e
+      group by m.id`
+        : sql`select e.mobility_id, ${sql.join(EVIDENCE_KINDS.map((kind) => sql`bool_or(e.kind = ${kind}) as ${sql.raw(`"${kind}"`)}`), sql`, `)}
       from mobility_evidence e join m on m.id = e.mobility_id
       where e.done
-      group by e.mobility_id
+      group by e.mobility_id`}
     ),
     mem as (
       select mm.mobility_id, count(*) filter (where mm.role = 'pupil')::int as pupils,
@@ -260,7 +269,7 @@ export function portfolioSql(officer: Officer, q: Partial<TPortfolioQuery>, opti
       where ${where}
       ${pageFirst ? sql`order by ${simpleOrder} ${page}` : sql``}
     ),
-    ${setAggregates},
+    ${setAggregates(pageFirst)},
     -- Materialised: the flags below read its aggregates several times; inlined, each read would recompute them.
     computed as materialized (
       select

@@ -17,10 +17,16 @@ export async function switchLanguage(page: Page, languageName: "English" | "Slov
   await page.getByRole("menuitemradio", { name: languageName }).click();
 }
 
-/** Picks an option of a shadcn (Radix) select opened from its trigger. */
+/**
+ * Picks an option of a shadcn (Radix) select opened from its trigger. The option is chosen with the
+ * keyboard: a pointer over a long list can land on Radix's auto-scroll buttons and miss the option.
+ */
 export async function choose(page: Page, trigger: ReturnType<Page["getByTestId"]>, option: string | RegExp) {
   await trigger.click();
-  await page.getByRole("option", { name: option }).click();
+  const item = page.getByRole("option", { name: option });
+  await item.scrollIntoViewIfNeeded();
+  await item.press("Enter");
+  await expect(page.getByRole("listbox")).toHaveCount(0);
 }
 
 export function uniqueProjectNumber(callYear: number, action: string) {
