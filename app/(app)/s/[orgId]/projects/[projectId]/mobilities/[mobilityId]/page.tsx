@@ -91,8 +91,8 @@ export default async function MobilityPage({ params }: { params: Params }) {
                 <p className="text-sm text-muted-foreground">{m.destinationTown}, {region.of(m.destinationCountry) ?? m.destinationCountry}</p>
               </div>
               <div>
-                <p className="text-xs text-muted-foreground">{t("destination")}</p>
-                <p>{m.distanceKm === null ? t("noDistance") : t("distance", { km: m.distanceKm, source: m.distanceSource })}</p>
+                <p className="text-xs text-muted-foreground">{t("distanceLabel")}</p>
+                <p>{m.distanceKm === null ? t("noDistance") : t("distance", { km: m.distanceKm, source: t(`distanceSource.${m.distanceSource}`) })}</p>
               </div>
               {m.notes && (
                 <div className="sm:col-span-2">
