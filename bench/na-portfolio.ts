@@ -129,7 +129,7 @@ async function main() {
     const officer: Officer = { userId: "00000000-0000-4000-8000-000000000000", naCodes: ["SI01"] };
     const q = (input: TPortfolioQueryInput) => ZPortfolioQuery.parse(input);
     const cases: [string, () => Promise<{ rows: number; total: number }>][] = [
-      ["first page (default: by school), 25/page", async () => { const r = await listPortfolio(db, officer, q({ sort: "school" })); return { rows: r.rows.length, total: r.total }; }],
+      ["first page (default order: school), 25/page", async () => { const r = await listPortfolio(db, officer, q({ sort: "school" })); return { rows: r.rows.length, total: r.total }; }],
       ["page 20, by end date, 50/page", async () => { const r = await listPortfolio(db, officer, q({ sort: "endDate", page: 20, pageSize: 50 })); return { rows: r.rows.length, total: r.total }; }],
       ["one school's projects", async () => { const r = await listPortfolio(db, officer, q({ sort: "school", schoolId: "00000000-0000-4000-8001-000000000007" })); return { rows: r.rows.length, total: r.total }; }],
       ["sorted by risk, first page (full scan)", async () => { const r = await listPortfolio(db, officer, q({ sort: "risk" })); return { rows: r.rows.length, total: r.total }; }],

@@ -42,7 +42,8 @@ export const ZPortfolioQuery = z.object({
   /** Only projects that raise at least one flag. */
   onlyFlagged: z.boolean().default(false),
   search: z.string().trim().max(100, { error: "tooLong" }).optional(),
-  sort: z.enum(PORTFOLIO_SORTS).default("risk"),
+  // The default order pages first (≤ 150 ms with 200 000 mobilities); "risk" aggregates the whole NA first.
+  sort: z.enum(PORTFOLIO_SORTS).default("school"),
   page: z.number().int().min(1).max(100_000).default(1),
   pageSize: z
     .number()

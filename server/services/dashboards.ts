@@ -75,9 +75,13 @@ function ratesFrom(figures: unknown): RateTables {
   return figures ? withOverrides(DEFAULT_RATES, figures as RateOverrides) : DEFAULT_RATES;
 }
 
-/** The NA's newest rate set for the outer row's call year, as a subquery (no extra round trip). */
+/**
+ * The rate set the project's grants were computed with (projects.rate_set_id, pinned until an NA officer
+ * re-applies), else the NA's newest set for the call year — as ratesForProject chooses — in one subquery.
+ */
 const rateFiguresSql = sql`(select r.figures from ${naRateSets} r
-  where r.na_code = ${organisations.naCode} and r.call_year = "projects"."call_year" order by r.version desc limit 1)`;
+  where r.na_code = ${organisations.naCode} and r.call_year = "projects"."call_year"
+  order by (r.id = "projects"."rate_set_id") desc nulls last, r.version desc limit 1)`;
 
 const DAY_MS = 86_400_000;
 const daysBetween = (fromIso: string, toIso: string) => Math.round((Date.parse(toIso) - Date.parse(fromIso)) / DAY_MS);

@@ -164,7 +164,10 @@ const setAggregates = (paged: boolean) => sql`
         select o.id, o.start_date, o.end_date,
           max(o.end_date) over (partition by o.participant_id order by o.start_date, o.id rows between unbounded preceding and 1 preceding) as prev_end,
           lead(o.start_date) over (partition by o.participant_id order by o.start_date, o.id) as next_start
-        from mobilities o
+        from ${paged
+          ? sql`(select distinct m.participant_id from m where m.participant_id is not null) p
+            cross join lateral (select * from mobilities where mobilities.participant_id = p.participant_id offset 0) o`
+          : sql`mobilities o`}
         where o.status <> 'cancelled' and o.participant_id in (select m.participant_id from m where m.participant_id is not null)
       ) w
       where w.prev_end >= w.start_date or w.next_start <= w.end_date

@@ -58,6 +58,7 @@ function unitOf(section: keyof RateTables, key: string, value: unknown): TFigure
   if (value instanceof Object && "minDays" in value) return "dayRange";
   if (value instanceof Object && "minMonths" in value) return "monthRange";
   if (section === "countryGroups") return "group";
+  if (key === "perDay") return "cents";
   if (/percent/i.test(key)) return "percent";
   if (section === "travelDays" || /day/i.test(key)) return "days";
   if (/^(max|min|step)|Persons$|Participants$|Grants$|Years$|Months$|Organisations$|Countries$|Pupils$/.test(key)) return "count";

@@ -1,7 +1,9 @@
 import { TRPCError } from "@trpc/server";
+import ExcelJS from "exceljs";
 import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { auditLog, mobilities, naRateSets, projects } from "@/db/schema";
+import { buildNaAuditReport } from "@/server/services/na-audit-report";
 import { setupTestDatabase } from "../helpers/db";
 import { callerFor, createMember, createOfficer, createSchool, createStaff, projectNumber, zeroAwarded } from "../helpers/factories";
 import { readMails } from "../helpers/mail";
@@ -255,5 +257,33 @@ describe("the NA's rate tables", () => {
     expect(view.rateSet?.version).toBe(2);
     expect(view.budget.committed.individualSupport).toBe(2 * 7 * 20_000);
     expect(await codeOf(callerFor(getDb(), hrOfficer).na.reapplyRates({ naCode: "SI01", callYear: 2025 }))).toBe("NOT_FOUND");
+  });
+});
+
+describe("the audit report", () => {
+  const labels = { report: (k: string) => k, flag: (k: string) => k, category: (k: string) => k, projectStatus: (k: string) => k, mobilityStatus: (k: string) => k, findingStatus: (k: string) => k, activity: (k: string) => k };
+
+  it("has a summary and one sheet per project of the NA, with mobilities, grant lines and findings; never another NA's", async () => {
+    const officerScope = { userId: officer.id, naCodes: ["SI01"] };
+    const bytes = await buildNaAuditReport(getDb(), officerScope, { naCode: "SI01" }, labels);
+    const book = new ExcelJS.Workbook();
+    // exceljs declares its own (pre-generic) Buffer type; the bytes are a Node Buffer.
+    await book.xlsx.load(bytes as unknown as Parameters<typeof book.xlsx.load>[0]);
+    const names = book.worksheets.map((w) => w.name);
+    const [siNumber] = await getDb().select({ n: projects.projectNumber }).from(projects).where(eq(projects.id, siProject));
+    const [hrNumber] = await getDb().select({ n: projects.projectNumber }).from(projects).where(eq(projects.id, hrProject));
+    expect(names[0]).toBe("summary");
+    expect(names).toContain(siNumber?.n);
+    expect(names).not.toContain(hrNumber?.n);
+    const sheet = book.getWorksheet(siNumber?.n ?? "");
+    const text = JSON.stringify(sheet?.getSheetValues());
+    expect(text).toContain("SM-JOB-SHDW");
+    expect(text).toContain("Attendance certificate missing");
+    expect(text).toContain("Uploaded today.");
+    // One school only: the other school's projects are not in it.
+    const school = await buildNaAuditReport(getDb(), officerScope, { schoolId: breg }, labels);
+    const bregBook = new ExcelJS.Workbook();
+    await bregBook.xlsx.load(school as unknown as Parameters<typeof bregBook.xlsx.load>[0]);
+    expect(bregBook.worksheets.map((w) => w.name)).toEqual(["summary"]);
   });
 });
