@@ -100,6 +100,7 @@ const EXPECTED: Record<string, TExpectation> = {
 
   "participants.list": { expected: listOfOwnSchool },
   "participants.create": { expected: coordinatorCreate },
+  "participants.update": { expected: coordinatorEditOfA },
 
   "mobilities.listByProject": { expected: readOfA },
   "mobilities.list": { expected: readOfA },
@@ -252,6 +253,10 @@ const INPUTS: Record<string, (orgId: string) => Promise<unknown>> = {
   },
   "participants.list": async (orgId) => ({ orgId }),
   "participants.create": async (orgId) => ({ orgId, kind: "staff", firstName: "New", lastName: `Person${unique()}` }),
+  "participants.update": async (orgId) => {
+    const created = await coordinatorOfA().participants.create({ orgId: f.schoolA, kind: "staff", firstName: "Edit", lastName: `Me${unique()}` });
+    return { orgId, participantId: created.id, version: created.version, kind: "staff", firstName: "Edited", lastName: created.lastName };
+  },
   "mobilities.listByProject": async (orgId) => ({ orgId, projectId: f.projectA }),
   "mobilities.list": async (orgId) => ({ orgId, projectId: f.projectA }),
   "mobilities.get": async (orgId) => ({ orgId, mobilityId: f.mobilityA }),

@@ -1,5 +1,5 @@
-import { ZCreateParticipant } from "@/server/schemas/participants";
-import { createParticipant, listParticipants } from "@/server/services/participants";
+import { ZCreateParticipant, ZUpdateParticipant } from "@/server/schemas/participants";
+import { createParticipant, listParticipants, updateParticipant } from "@/server/services/participants";
 import { orgProcedure, orgRoleProcedure, router } from "../trpc";
 
 export const participantsRouter = router({
@@ -7,4 +7,7 @@ export const participantsRouter = router({
   create: orgRoleProcedure("coordinator")
     .input(ZCreateParticipant)
     .mutation(({ ctx, input }) => createParticipant(ctx.db, ctx.actor, input)),
+  update: orgRoleProcedure("coordinator")
+    .input(ZUpdateParticipant)
+    .mutation(({ ctx, input }) => updateParticipant(ctx.db, ctx.actor, input)),
 });

@@ -11,7 +11,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ParticipantsPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const me = await (await serverCaller()).me.context();
-  const role = me.organisations.find((o) => o.id === orgId)?.role;
+  const membership = me.organisations.find((o) => o.id === orgId);
+  const role = membership?.role;
+  const specialCategory = membership?.specialCategory ?? false;
   void getQueryClient().prefetchQuery(trpc.participants.list.queryOptions({ orgId }));
   const t = await getTranslations("participants");
   return (
@@ -20,9 +22,9 @@ export default async function ParticipantsPage({ params }: { params: Promise<{ o
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="text-sm text-muted-foreground">{t("subtitle")}</p>
       </div>
-      {role === "coordinator" && <ParticipantForm orgId={orgId} />}
+      {role === "coordinator" && <ParticipantForm orgId={orgId} specialCategory={specialCategory} />}
       <HydrateClient>
-        <ParticipantTable orgId={orgId} />
+        <ParticipantTable orgId={orgId} canEdit={role === "coordinator"} specialCategory={specialCategory} />
       </HydrateClient>
     </div>
   );
