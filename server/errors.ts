@@ -32,6 +32,7 @@ const CONSTRAINT_FIELDS: Record<string, { field: string; key: string; code: TRPC
   projects_end_after_start: { field: "endDate", key: "endBeforeStart", code: "BAD_REQUEST" },
   mobilities_end_after_start: { field: "endDate", key: "endBeforeStart", code: "BAD_REQUEST" },
   users_email_key: { field: "email", key: "emailTaken", code: "CONFLICT" },
+  partner_organisations_name_key: { field: "name", key: "partnerNameTaken", code: "CONFLICT" },
 };
 
 interface PgErrorLike {

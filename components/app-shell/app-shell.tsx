@@ -1,6 +1,6 @@
 "use client";
 
-import { Calculator, FileWarning, FolderKanban, Gauge, History, Menu, UserCog, Users } from "lucide-react";
+import { Building2, Calculator, FileWarning, FolderKanban, Gauge, History, Menu, UserCog, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -35,6 +35,7 @@ function NavLinks({ orgId, role, onNavigate }: { orgId: string; role: string; on
     { href: `/s/${orgId}/projects`, label: t("projects"), icon: FolderKanban },
     { href: `/s/${orgId}/overview`, label: tDashboard("nav"), icon: Gauge },
     { href: `/s/${orgId}/participants`, label: t("participants"), icon: Users },
+    { href: `/s/${orgId}/partners`, label: t("partners"), icon: Building2 },
     ...(MEMBER_READERS.includes(role)
       ? [
           { href: `/s/${orgId}/members`, label: tMembers("title"), icon: UserCog },

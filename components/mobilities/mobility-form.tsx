@@ -111,6 +111,7 @@ export function MobilityForm({ orgId, projectId, participants, countries, school
     mode: "onTouched",
   });
   const members = useFieldArray({ control: form.control, name: "members" });
+  const partners = useQuery(trpc.partners.list.queryOptions({ orgId }));
   const values = useWatch({ control: form.control }) as MobilityFormValues;
   const activity = values.activityType;
   const isGroup = activity === "LM-GRP-PUPIL";
@@ -158,7 +159,7 @@ export function MobilityForm({ orgId, projectId, participants, countries, school
         <FormItem>
           <FormLabel>{label}</FormLabel>
           <FormControl>
-            <Input {...props} name={field.name} ref={field.ref} onBlur={field.onBlur} value={String(field.value ?? "")} onChange={field.onChange} />
+            <Input {...props} name={field.name} ref={field.ref} onBlur={field.onBlur} value={String(field.value ?? "")} onChange={props.onChange ?? field.onChange} />
           </FormControl>
           {description && <FormDescription>{description}</FormDescription>}
           <FormMessage />
@@ -387,7 +388,27 @@ export function MobilityForm({ orgId, projectId, participants, countries, school
             </CardHeader>
             <CardContent className="grid gap-4 md:grid-cols-2">
               <div className="md:col-span-2">
-                {textField("receivingOrganisation", isIncoming ? t("sendingOrganisation") : t("receivingOrganisation"))}
+                {textField("receivingOrganisation", isIncoming ? t("sendingOrganisation") : t("receivingOrganisation"), {
+                  list: "partner-organisations",
+                  autoComplete: "off",
+                  onChange: (event) => {
+                    const name = event.target.value;
+                    form.setValue("receivingOrganisation", name, { shouldDirty: true });
+                    // A known partner fills its country and town (and so the distance).
+                    const partner = partners.data?.find((p) => p.name.toLowerCase() === name.trim().toLowerCase());
+                    if (partner) {
+                      form.setValue("destinationCountry", partner.country, { shouldDirty: true });
+                      form.setValue("destinationTown", partner.town, { shouldDirty: true });
+                    }
+                  },
+                })}
+                <datalist id="partner-organisations">
+                  {partners.data?.map((p) => (
+                    <option key={p.id} value={p.name}>
+                      {p.town}
+                    </option>
+                  ))}
+                </datalist>
               </div>
               <FormField
                 control={form.control}

@@ -9,6 +9,7 @@ import { meRouter } from "./routers/me";
 import { naRouter } from "./routers/na";
 import { mobilitiesRouter } from "./routers/mobilities";
 import { participantsRouter } from "./routers/participants";
+import { partnersRouter } from "./routers/partners";
 import { projectsRouter } from "./routers/projects";
 import { rulesRouter } from "./routers/rules";
 
@@ -16,6 +17,7 @@ export const appRouter = router({
   me: meRouter,
   projects: projectsRouter,
   participants: participantsRouter,
+  partners: partnersRouter,
   mobilities: mobilitiesRouter,
   rules: rulesRouter,
   evidence: evidenceRouter,

@@ -101,6 +101,9 @@ const EXPECTED: Record<string, TExpectation> = {
   "participants.list": { expected: listOfOwnSchool },
   "participants.create": { expected: coordinatorCreate },
   "participants.update": { expected: coordinatorEditOfA },
+  "partners.list": { expected: listOfOwnSchool },
+  "partners.create": { expected: coordinatorCreate },
+  "partners.update": { expected: coordinatorEditOfA },
 
   "mobilities.listByProject": { expected: readOfA },
   "mobilities.list": { expected: readOfA },
@@ -253,6 +256,12 @@ const INPUTS: Record<string, (orgId: string) => Promise<unknown>> = {
   },
   "participants.list": async (orgId) => ({ orgId }),
   "participants.create": async (orgId) => ({ orgId, kind: "staff", firstName: "New", lastName: `Person${unique()}` }),
+  "partners.list": async (orgId) => ({ orgId }),
+  "partners.create": async (orgId) => ({ orgId, name: `Partner ${unique()}`, country: "AT", town: "Vienna" }),
+  "partners.update": async (orgId) => {
+    const created = await coordinatorOfA().partners.create({ orgId: f.schoolA, name: `Partner ${unique()}`, country: "AT", town: "Graz" });
+    return { orgId, partnerId: created.id, version: created.version, name: created.name, country: "AT", town: "Linz" };
+  },
   "participants.update": async (orgId) => {
     const created = await coordinatorOfA().participants.create({ orgId: f.schoolA, kind: "staff", firstName: "Edit", lastName: `Me${unique()}` });
     return { orgId, participantId: created.id, version: created.version, kind: "staff", firstName: "Edited", lastName: created.lastName };
