@@ -23,7 +23,7 @@ async function setStatusOf(page: Page, names: string[], status: string) {
   await expect(page.getByTestId("bulk-bar")).toContainText(`${names.length} selected`);
   await page.getByTestId("bulk-status").click();
   await page.getByRole("menuitem", { name: status }).click();
-  await expect(page.getByText(`Status changed for ${names.length} ${names.length === 1 ? "mobility" : "mobilities"}.`)).toBeVisible();
+  await expect(page.getByText(`Status changed for ${names.length} ${names.length === 1 ? "mobility" : "mobilities"}.`).first()).toBeVisible();
 }
 
 test("filter, search, sort, bulk status change and CSV download of the mobility list", async ({ page }) => {
