@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { hashPassword } from "../server/auth/password";
 import { loadProjectContext, resolveMobilityDistance, storeProjectGrants } from "../server/services/mobility-grants";
 import type { Db } from "./client";
@@ -9,6 +9,7 @@ import {
   naOfficers,
   organisations,
   participants,
+  partnerOrganisations,
   projects,
   users,
 } from "./schema";
@@ -228,7 +229,19 @@ export async function seedDemoData(db: Db): Promise<void> {
       const rows = await tx.select().from(mobilities).where(eq(mobilities.projectId, project.id));
       for (const row of rows) {
         const distance = await resolveMobilityDistance(context, { ...row, originTown: row.originTown ?? undefined, distanceKm: undefined });
-        await tx.update(mobilities).set({ distanceKm: distance.km, distanceSource: distance.source }).where(eq(mobilities.id, row.id));
+        // The receiving organisation becomes a partner of the school, as logging it in the app does.
+        await tx
+          .insert(partnerOrganisations)
+          .values({ organisationId: row.organisationId, name: row.receivingOrganisation, country: row.destinationCountry, town: row.destinationTown })
+          .onConflictDoNothing();
+        const [partner] = await tx
+          .select({ id: partnerOrganisations.id })
+          .from(partnerOrganisations)
+          .where(and(eq(partnerOrganisations.organisationId, row.organisationId), eq(partnerOrganisations.name, row.receivingOrganisation)));
+        await tx
+          .update(mobilities)
+          .set({ distanceKm: distance.km, distanceSource: distance.source, partnerOrganisationId: partner?.id ?? null })
+          .where(eq(mobilities.id, row.id));
       }
       await storeProjectGrants(tx, context);
     }
