@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { mobilities, mobilityMembers, participants, partnerOrganisations, projects } from "@/db/schema";
 import { AppError, conflict, notFound } from "@/server/errors";
@@ -356,41 +356,4 @@ export async function getMobility(db: Db, actor: Actor, mobilityId: string) {
   const lead = stored.participantId ? await db.select({ email: participants.email }).from(participants).where(eq(participants.id, stored.participantId)) : [];
   const canEdit = canEditMobility(actor, { organisationId: stored.organisationId, participantEmail: lead[0]?.email ?? null });
   return { ...redactMobility(actor, stored), people, canEdit };
-}
-
-export async function listProjectMobilities(db: Db, actor: Actor, projectId: string) {
-  const [project] = await db
-    .select({ id: projects.id })
-    .from(projects)
-    .where(and(eq(projects.id, projectId), eq(projects.organisationId, actor.orgId)));
-  if (!project) throw notFound("projectNotFound");
-  return db
-    .select({
-      id: mobilities.id,
-      activityType: mobilities.activityType,
-      status: mobilities.status,
-      accompanying: mobilities.accompanying,
-      startDate: mobilities.startDate,
-      endDate: mobilities.endDate,
-      travelDays: mobilities.travelDays,
-      greenTravel: mobilities.greenTravel,
-      receivingOrganisation: mobilities.receivingOrganisation,
-      destinationCountry: mobilities.destinationCountry,
-      destinationTown: mobilities.destinationTown,
-      distanceKm: mobilities.distanceKm,
-      pupilCount: mobilities.pupilCount,
-      grantTotalCents: mobilities.grantTotalCents,
-      grantEligible: mobilities.grantEligible,
-      version: mobilities.version,
-      participant: {
-        id: participants.id,
-        firstName: participants.firstName,
-        lastName: participants.lastName,
-        kind: participants.kind,
-      },
-    })
-    .from(mobilities)
-    .leftJoin(participants, eq(participants.id, mobilities.participantId))
-    .where(and(eq(mobilities.projectId, projectId), eq(mobilities.organisationId, actor.orgId)))
-    .orderBy(asc(mobilities.startDate), asc(mobilities.createdAt));
 }

@@ -22,11 +22,11 @@ async function openDemoMobility(page: Page): Promise<{ orgId: string; url: strin
   const projects = await trpcQuery<{ id: string; projectNumber: string }[]>(page.request, "projects.list", { orgId });
   const project = projects.find((p) => p.projectNumber === "2025-1-SI01-KA122-SCH-000312456");
   expect(project).toBeTruthy();
-  const mobilities = await trpcQuery<{ id: string; activityType: string; destinationTown: string }[]>(page.request, "mobilities.listByProject", {
+  const list = await trpcQuery<{ rows: { id: string; destination: { town: string } }[] }>(page.request, "mobilities.list", {
     orgId,
     projectId: project!.id,
   });
-  const mobility = mobilities.find((m) => m.destinationTown === "Vienna");
+  const mobility = list.rows.find((m) => m.destination.town === "Vienna");
   expect(mobility).toBeTruthy();
   const url = `/s/${orgId}/projects/${project!.id}/mobilities/${mobility!.id}`;
   await page.goto(url);

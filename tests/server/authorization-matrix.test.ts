@@ -105,7 +105,6 @@ const EXPECTED: Record<string, TExpectation> = {
   "partners.create": { expected: coordinatorCreate },
   "partners.update": { expected: coordinatorEditOfA },
 
-  "mobilities.listByProject": { expected: readOfA },
   "mobilities.list": { expected: readOfA },
   "mobilities.get": { expected: readOfA },
   "mobilities.estimate": { expected: readOfA },
@@ -266,7 +265,6 @@ const INPUTS: Record<string, (orgId: string) => Promise<unknown>> = {
     const created = await coordinatorOfA().participants.create({ orgId: f.schoolA, kind: "staff", firstName: "Edit", lastName: `Me${unique()}` });
     return { orgId, participantId: created.id, version: created.version, kind: "staff", firstName: "Edited", lastName: created.lastName };
   },
-  "mobilities.listByProject": async (orgId) => ({ orgId, projectId: f.projectA }),
   "mobilities.list": async (orgId) => ({ orgId, projectId: f.projectA }),
   "mobilities.get": async (orgId) => ({ orgId, mobilityId: f.mobilityA }),
   "mobilities.estimate": async (orgId) => ({ orgId, projectId: f.projectA, ...mobilityFields() }),

@@ -58,7 +58,7 @@ describe("school isolation", () => {
   it("cannot reach A's rows through B's own school id", async () => {
     const b = callerFor(getDb(), coordinatorB);
     expect(await codeOf(b.projects.get({ orgId: schoolB, projectId: projectA }))).toBe("NOT_FOUND");
-    expect(await codeOf(b.mobilities.listByProject({ orgId: schoolB, projectId: projectA }))).toBe("NOT_FOUND");
+    expect(await codeOf(b.mobilities.list({ orgId: schoolB, projectId: projectA }))).toBe("NOT_FOUND");
     expect(await codeOf(b.projects.list({ orgId: schoolB }))).toBe("OK");
     expect(await b.projects.list({ orgId: schoolB })).toEqual([]);
     expect(await b.participants.list({ orgId: schoolB })).toEqual([]);

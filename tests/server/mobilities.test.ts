@@ -36,9 +36,9 @@ describe("mobilities router", () => {
     const staff = await createStaff(getDb(), orgId);
     const caller = callerFor(getDb(), coordinator);
     const row = await caller.mobilities.log(mobility(project.id, staff.id));
-    const list = await caller.mobilities.listByProject({ orgId, projectId: project.id });
-    expect(list).toHaveLength(1);
-    expect(list[0]?.participant?.id).toBe(staff.id);
+    const list = await caller.mobilities.list({ orgId, projectId: project.id });
+    expect(list.total).toBe(1);
+    expect(list.rows[0]?.participant?.id).toBe(staff.id);
     expect((await caller.projects.get({ orgId, projectId: project.id })).participantsUsed).toBe(1);
     const audit = await getDb().select().from(auditLog).where(and(eq(auditLog.entityId, row.id), eq(auditLog.action, "mobility.create")));
     expect(audit).toHaveLength(1);

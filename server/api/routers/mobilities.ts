@@ -2,14 +2,12 @@ import { z } from "zod";
 import { ZId, ZVersion } from "@/server/schemas/common";
 import { ZEstimateMobility, ZLogMobility, ZMobilityRef, ZSetMobilityStatus, ZUpdateMobility } from "@/server/schemas/mobilities";
 import { ZListMobilities } from "@/server/schemas/mobility-list";
-import { ZProjectRef } from "@/server/schemas/projects";
 import { listMobilities } from "@/server/services/mobility-list";
 import {
   deleteMobility,
   duplicateMobility,
   estimateMobility,
   getMobility,
-  listProjectMobilities,
   logMobility,
   setMobilityStatus,
   updateMobility,
@@ -17,9 +15,6 @@ import {
 import { mobilityEditorProcedure, orgProcedure, orgRoleProcedure, router } from "../trpc";
 
 export const mobilitiesRouter = router({
-  listByProject: orgProcedure
-    .input(ZProjectRef)
-    .query(({ ctx, input }) => listProjectMobilities(ctx.db, ctx.actor, input.projectId)),
   /** The paged, sorted, filtered list (every member of the school may read it). */
   list: orgProcedure.input(ZListMobilities).query(({ ctx, input }) => listMobilities(ctx.db, ctx.actor, input)),
   get: orgProcedure.input(ZMobilityRef).query(({ ctx, input }) => getMobility(ctx.db, ctx.actor, input.mobilityId)),
