@@ -3,11 +3,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Plus, Trash2 } from "lucide-react";
 import Link from "next/link";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useState } from "react";
 import { useFieldArray, useForm, useWatch, type FieldPath } from "react-hook-form";
 import { useFormatMoney } from "@/components/format";
+import { CountrySelect } from "@/components/forms/country-select";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
@@ -90,18 +91,12 @@ export function MobilityForm({ orgId, projectId, participants, countries, school
   const tActivity = useTranslations("activities");
   const tStatus = useTranslations("mobilityStatus");
   const tErr = useTranslations("errors");
-  const locale = useLocale();
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
   const ruleMessage = useRuleMessage();
   const tGrant = useTranslations("grant");
   const money = useFormatMoney();
-  const regionNames = useMemo(() => new Intl.DisplayNames([locale], { type: "region" }), [locale]);
-  const countryOptions = useMemo(
-    () => countries.map((code) => ({ code, name: regionNames.of(code) ?? code })).sort((a, b) => a.name.localeCompare(b.name, locale)),
-    [countries, regionNames, locale],
-  );
   const staff = participants.filter((p) => p.kind === "staff");
   const pupils = participants.filter((p) => p.kind === "pupil");
 
@@ -416,20 +411,7 @@ export function MobilityForm({ orgId, projectId, participants, countries, school
                 render={({ field }) => (
                   <FormItem>
                     <FormLabel>{t("country")}</FormLabel>
-                    <Select value={field.value === "" ? undefined : field.value} onValueChange={field.onChange}>
-                      <FormControl>
-                        <SelectTrigger className="w-full" data-testid="country-select">
-                          <SelectValue placeholder={t("chooseCountry")} />
-                        </SelectTrigger>
-                      </FormControl>
-                      <SelectContent>
-                        {countryOptions.map((c) => (
-                          <SelectItem key={c.code} value={c.code}>
-                            {c.name}
-                          </SelectItem>
-                        ))}
-                      </SelectContent>
-                    </Select>
+                    <CountrySelect countries={countries} value={field.value} onChange={field.onChange} placeholder={t("chooseCountry")} testId="country-select" />
                     <FormMessage />
                     {engineNote("destinationCountry")}
                   </FormItem>

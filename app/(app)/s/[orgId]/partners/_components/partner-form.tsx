@@ -2,17 +2,16 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useLocale, useTranslations } from "next-intl";
-import { useMemo } from "react";
+import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
+import { CountrySelect } from "@/components/forms/country-select";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { ZCreatePartner, type TCreatePartner, type TCreatePartnerInput } from "@/server/schemas/partners";
 
 const EMPTY: TCreatePartnerInput = { oid: "", name: "", country: "", town: "" };
@@ -21,14 +20,8 @@ const FIELDS = ["oid", "name", "country", "town"];
 export function PartnerForm({ orgId, countries }: { orgId: string; countries: string[] }) {
   const t = useTranslations("partners");
   const tErr = useTranslations("errors");
-  const locale = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const regionNames = useMemo(() => new Intl.DisplayNames([locale], { type: "region" }), [locale]);
-  const options = useMemo(
-    () => countries.map((code) => ({ code, name: regionNames.of(code) ?? code })).sort((a, b) => a.name.localeCompare(b.name, locale)),
-    [countries, regionNames, locale],
-  );
   const form = useForm<TCreatePartnerInput, unknown, TCreatePartner>({ resolver: zodResolver(ZCreatePartner), defaultValues: EMPTY });
   const create = useMutation(
     trpc.partners.create.mutationOptions({
@@ -72,20 +65,7 @@ export function PartnerForm({ orgId, countries }: { orgId: string; countries: st
               render={({ field }) => (
                 <FormItem>
                   <FormLabel>{t("fields.country")}</FormLabel>
-                  <Select value={field.value === "" ? undefined : field.value} onValueChange={field.onChange}>
-                    <FormControl>
-                      <SelectTrigger className="w-full">
-                        <SelectValue placeholder={t("chooseCountry")} />
-                      </SelectTrigger>
-                    </FormControl>
-                    <SelectContent>
-                      {options.map((c) => (
-                        <SelectItem key={c.code} value={c.code}>
-                          {c.name}
-                        </SelectItem>
-                      ))}
-                    </SelectContent>
-                  </Select>
+                  <CountrySelect countries={countries} value={field.value} onChange={field.onChange} placeholder={t("chooseCountry")} />
                   <FormMessage />
                 </FormItem>
               )}
