@@ -108,3 +108,19 @@ test("dates in the wrong order are refused beside the field and nothing is saved
   await page.goto(projectUrl);
   await expect(page.getByText("Nowhere School")).toHaveCount(0);
 });
+
+test("editing a mobility: the form comes back filled in, and the change is saved with its new grant", async ({ page }) => {
+  await openProject(page);
+  await page.getByRole("row").filter({ hasText: "Kungsholmens grundskola" }).getByTestId("participant-link").click();
+  await expect(page).toHaveURL(/\/mobilities\/[0-9a-f-]{36}$/);
+  const before = await page.getByTestId("grant-total").textContent();
+  await page.getByRole("link", { name: "Edit" }).click();
+  await expect(page).toHaveURL(/\/edit$/);
+  await expect(page.locator('input[name="receivingOrganisation"]')).toHaveValue("Kungsholmens grundskola");
+  await expect(page.locator('input[name="endDate"]')).toHaveValue("2025-03-14");
+  await page.locator('input[name="endDate"]').fill("2025-03-18");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page).toHaveURL(/\/mobilities\/[0-9a-f-]{36}$/);
+  await expect(page.getByText("Mar 10, 2025 – Mar 18, 2025")).toBeVisible();
+  await expect(page.getByTestId("grant-total")).not.toHaveText(before ?? "");
+});

@@ -1,9 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
-import { programmeCountries } from "@/components/mobilities/form-props";
-import { MobilityForm } from "@/components/mobilities/mobility-form";
-import { orNotFound, serverCaller } from "@/server/api/rsc";
+import { MobilityFormPage } from "@/components/mobilities/mobility-form-page";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("mobilityForm"))("title") };
@@ -11,31 +8,5 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewMobilityPage({ params }: { params: Promise<{ orgId: string; projectId: string }> }) {
   const { orgId, projectId } = await params;
-  const caller = await serverCaller();
-  const [project, participants, me] = await Promise.all([
-    orNotFound(caller.projects.get({ orgId, projectId })),
-    caller.participants.list({ orgId }),
-    caller.me.context(),
-  ]);
-  const school = me.organisations.find((o) => o.id === orgId);
-  if (school?.role !== "coordinator") notFound();
-  const t = await getTranslations("mobilityForm");
-  return (
-    <div className="grid grid-cols-[minmax(0,1fr)] gap-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
-        <p className="text-sm text-muted-foreground">
-          {project.title} · <span className="font-mono">{project.projectNumber}</span>
-        </p>
-      </div>
-      <MobilityForm
-        orgId={orgId}
-        projectId={projectId}
-        participants={participants.map((p) => ({ id: p.id, label: `${p.firstName} ${p.lastName}`, kind: p.kind }))}
-        countries={programmeCountries(project.callYear)}
-        schoolTown={school.town}
-        specialCategory={school.specialCategory}
-      />
-    </div>
-  );
+  return <MobilityFormPage orgId={orgId} projectId={projectId} />;
 }
