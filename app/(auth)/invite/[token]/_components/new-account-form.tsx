@@ -9,8 +9,9 @@ import { z } from "zod";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
+import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
+import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import { ZPasswordPair } from "@/server/schemas/account";
 import { ZRequiredText } from "@/server/schemas/common";
 
@@ -47,33 +48,7 @@ export function NewAccountForm({ token }: { token: string }) {
             </FormItem>
           )}
         />
-        <FormField
-          control={form.control}
-          name="password"
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>{t("password")}</FormLabel>
-              <FormControl>
-                <Input type="password" autoComplete="new-password" {...field} />
-              </FormControl>
-              <FormDescription>{t("passwordHelp")}</FormDescription>
-              <FormMessage />
-            </FormItem>
-          )}
-        />
-        <FormField
-          control={form.control}
-          name="confirm"
-          render={({ field }) => (
-            <FormItem>
-              <FormLabel>{t("confirm")}</FormLabel>
-              <FormControl>
-                <Input type="password" autoComplete="new-password" {...field} />
-              </FormControl>
-              <FormMessage />
-            </FormItem>
-          )}
-        />
+        <NewPasswordFields labels={{ password: t("password"), help: t("passwordHelp"), confirm: t("confirm") }} />
         <Button type="submit" disabled={create.isPending}>
           {create.isPending ? t("creating") : t("create")}
         </Button>

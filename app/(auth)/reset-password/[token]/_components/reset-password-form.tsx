@@ -12,8 +12,8 @@ import { useTRPC } from "@/components/trpc/client";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
-import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { Input } from "@/components/ui/input";
+import { Form } from "@/components/ui/form";
+import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import { ZPasswordPair } from "@/server/schemas/account";
 
 type TResetForm = z.infer<typeof ZPasswordPair>;
@@ -54,33 +54,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
                 </AlertDescription>
               </Alert>
             )}
-            <FormField
-              control={form.control}
-              name="password"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("password")}</FormLabel>
-                  <FormControl>
-                    <Input type="password" autoComplete="new-password" {...field} />
-                  </FormControl>
-                  <FormDescription>{t("passwordHelp")}</FormDescription>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            <FormField
-              control={form.control}
-              name="confirm"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("confirm")}</FormLabel>
-                  <FormControl>
-                    <Input type="password" autoComplete="new-password" {...field} />
-                  </FormControl>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
+            <NewPasswordFields labels={{ password: t("password"), help: t("passwordHelp"), confirm: t("confirm") }} />
           </CardContent>
           <CardFooter className="mt-4">
             <Button type="submit" className="w-full" disabled={reset.isPending}>
