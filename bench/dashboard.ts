@@ -8,7 +8,8 @@
  *      started with `next start` and DATABASE_URL pointing at that database;
  *   3. a real session: CSRF token from /api/auth/csrf, sign-in through /api/auth/callback/credentials;
  *   4. autocannon against the tRPC endpoint `dashboards.project` with the session cookie, beside the
- *      raw SQL of the same aggregate (the very statement the service runs) over postgres.js;
+ *      raw SQL of the same aggregate over postgres.js, both as the service runs it (prepared) and as
+ *      text parsed and planned on every call;
  *   5. 900 000 more mobilities over 27 000 more projects (1 000 000 / 30 000), ANALYZE, and again;
  *   6. the figures and the machine into docs/benchmarks.md (between the dashboard-bench markers).
  *
@@ -20,6 +21,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
@@ -27,7 +29,7 @@ import { createDb, type Db } from "../db/client";
 import { startEmbeddedPostgres, stopLeftoverCluster } from "../db/embedded";
 import { migrateDatabase } from "../db/migrate";
 import { hashPassword } from "../server/auth/password";
-import { projectDashboardSql } from "../server/services/dashboards";
+import { projectDashboardSql, projectDashboardStatement } from "../server/services/dashboards";
 
 const ROOT = process.cwd();
 const DATA_DIR = path.resolve(ROOT, ".data", "bench-dashboard");
@@ -55,7 +57,7 @@ const int = (n: number) => sql.raw(String(Math.trunc(n)));
 
 const log = (message: string) => console.log(`[bench:dashboard] ${message}`);
 
-async function seedBase(db: Db) {
+export async function seedBase(db: Db) {
   await db.execute(sql`
     insert into organisations (id, oid, name, country, town, na_code)
     select ${ORG_ID("g")}, 'E' || lpad(g::text, 8, '0'), 'Bench school ' || g, 'IS', 'Reykjavik', 'IS01'
@@ -72,7 +74,7 @@ async function seedBase(db: Db) {
 }
 
 /** Projects (from, to] and mobilities (from, to]: every mobility lands on a project of the same round. */
-async function seedRound(db: Db, projects: { from: number; to: number }, mobilities: { from: number; to: number }) {
+export async function seedRound(db: Db, projects: { from: number; to: number }, mobilities: { from: number; to: number }) {
   const count = projects.to - projects.from;
   await db.execute(sql`
     insert into projects (id, organisation_id, action, project_number, title, call_year, start_date, end_date,
@@ -145,10 +147,17 @@ function summarise(latencies: number[], seconds: number): Figures {
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), throughput: latencies.length / seconds, requests: latencies.length };
 }
 
-/** The raw aggregate over postgres.js, `connections` at a time, for `seconds`. */
-async function measureSql(db: Db, connections: number, seconds: number): Promise<Figures> {
-  const statement = projectDashboardSql(TARGET_ORG, TARGET_PROJECT);
-  for (let i = 0; i < 50; i += 1) await db.execute(statement);
+/**
+ * The raw aggregate over postgres.js, `connections` at a time, for `seconds`:
+ *   prepared — as the service runs it (db/prepared.ts: parsed and planned once per connection);
+ *   text     — the same SQL sent as a new statement each time (as drizzle's db.execute or psql sends it:
+ *              parsed and planned on every call).
+ */
+export async function measureSql(db: Db, connections: number, seconds: number, mode: "prepared" | "text" = "prepared"): Promise<Figures> {
+  const values = { organisationId: TARGET_ORG, projectId: TARGET_PROJECT };
+  const text = projectDashboardSql(TARGET_ORG, TARGET_PROJECT);
+  const once = () => (mode === "prepared" ? projectDashboardStatement.execute(db, values) : db.execute(text));
+  for (let i = 0; i < 50; i += 1) await once();
   const latencies: number[] = [];
   const started = performance.now();
   const deadline = started + seconds * 1000;
@@ -156,7 +165,7 @@ async function measureSql(db: Db, connections: number, seconds: number): Promise
     Array.from({ length: connections }, async () => {
       while (performance.now() < deadline) {
         const t0 = performance.now();
-        await db.execute(statement);
+        await once();
         latencies.push(performance.now() - t0);
       }
     }),
@@ -164,7 +173,7 @@ async function measureSql(db: Db, connections: number, seconds: number): Promise
   return summarise(latencies, (performance.now() - started) / 1000);
 }
 
-async function measureHttp(url: string, cookie: string, connections: number, seconds: number): Promise<Figures & { errors: number }> {
+export async function measureHttp(url: string, cookie: string, connections: number, seconds: number): Promise<Figures & { errors: number }> {
   const run = (duration: number, record: boolean) =>
     new Promise<{ latencies: number[]; errors: number; seconds: number }>((resolve, reject) => {
       const latencies: number[] = [];
@@ -189,7 +198,7 @@ function setCookies(response: Response): string[] {
   return response.headers.getSetCookie().map((c) => c.split(";")[0] ?? "");
 }
 
-async function signIn(base: string): Promise<string> {
+export async function signIn(base: string): Promise<string> {
   const csrfResponse = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
   const csrfCookies = setCookies(csrfResponse);
@@ -204,7 +213,7 @@ async function signIn(base: string): Promise<string> {
   return session;
 }
 
-async function waitForServer(base: string, server: ChildProcess) {
+export async function waitForServer(base: string, server: ChildProcess) {
   for (let i = 0; i < 240; i += 1) {
     if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
     try {
@@ -232,6 +241,7 @@ interface RoundResult {
   seedSeconds: number;
   http: Record<number, Figures & { errors: number }>;
   sql: Record<number, Figures>;
+  text: Record<number, Figures>;
   plan: string;
 }
 
@@ -248,20 +258,23 @@ function report(rounds: RoundResult[], machine: Record<string, string>): string 
     "",
     "HTTP: the production build (`next start`), GET `/api/trpc/dashboards.project` with a real session cookie",
     "(signed in through `/api/auth/callback/credentials`), autocannon " + `${DURATION} s per run after a 3 s warm-up.`,
-    "Each request does what a browser's does: session (JWT) → membership query → the dashboard statement → superjson.",
-    "Raw SQL: the same dashboard statement (`projectDashboardSql`) over postgres.js, the same number of concurrent",
-    "clients, same duration. Latencies in ms. Server, PostgreSQL and the load generator share the machine.",
+    "Each request does what a browser's does: session (the JWT cookie, decrypted once per process and then cached until it expires) → membership query (prepared) → the dashboard statement (prepared) → superjson.",
+    "Raw SQL: the same dashboard statement over postgres.js from the bench process, the same number of concurrent",
+    "clients, same duration, two ways: **prepared** as the service runs it (`projectDashboardStatement`, planned once",
+    "per connection) and as **text** (`projectDashboardSql` through `db.execute`, parsed and planned on every call, as",
+    "psql would run it). Latencies in ms. Server, PostgreSQL and the load generator share the machine.",
     "",
-    "| mobilities in table | projects | project's mobilities | concurrency | HTTP p50 | HTTP p95 | HTTP p99 | HTTP req/s | SQL p50 | SQL p95 | SQL p99 | SQL req/s | HTTP p95 ÷ SQL p95 |",
-    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| mobilities in table | projects | project's mobilities | concurrency | HTTP p50 | HTTP p95 | HTTP p99 | HTTP req/s | prepared SQL p50 | p95 | p99 | req/s | text SQL p50 | p95 | p99 | HTTP p95 ÷ prepared p95 | HTTP p95 ÷ text p95 |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const round of rounds) {
     for (const c of CONNECTIONS) {
       const h = round.http[c];
       const s = round.sql[c];
-      if (!h || !s) continue;
+      const x = round.text[c];
+      if (!h || !s || !x) continue;
       lines.push(
-        `| ${round.mobilities.toLocaleString("en")} | ${round.projects.toLocaleString("en")} | ${round.projectMobilities} | ${c} | ${ms(h.p50)} | ${ms(h.p95)} | ${ms(h.p99)} | ${h.throughput.toFixed(0)} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${s.throughput.toFixed(0)} | ${(h.p95 / s.p95).toFixed(1)}× |`,
+        `| ${round.mobilities.toLocaleString("en")} | ${round.projects.toLocaleString("en")} | ${round.projectMobilities} | ${c} | ${ms(h.p50)} | ${ms(h.p95)} | ${ms(h.p99)} | ${h.throughput.toFixed(0)} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${s.throughput.toFixed(0)} | ${ms(x.p50)} | ${ms(x.p95)} | ${ms(x.p99)} | ${(h.p95 / s.p95).toFixed(1)}× | ${(h.p95 / x.p95).toFixed(1)}× |`,
       );
     }
   }
@@ -359,13 +372,15 @@ async function main() {
       const committed = body.result?.data?.json?.budget?.total?.committedCents;
       if (probe.status !== 200 || typeof committed !== "number") throw new Error(`dashboard probe failed: HTTP ${probe.status}`);
       log(`the dashboard answers over HTTP (committed ${committed} cents, ${n} mobilities)`);
-      const result: RoundResult = { ...target, projectMobilities: n, seedSeconds, http: {}, sql: {}, plan: await explain(db) };
+      const result: RoundResult = { ...target, projectMobilities: n, seedSeconds, http: {}, sql: {}, text: {}, plan: await explain(db) };
       for (const c of CONNECTIONS) {
-        result.sql[c] = await measureSql(db, c, DURATION);
+        result.sql[c] = await measureSql(db, c, DURATION, "prepared");
+        result.text[c] = await measureSql(db, c, DURATION, "text");
         result.http[c] = await measureHttp(url, cookie, c, DURATION);
         const h = result.http[c];
         const s = result.sql[c];
-        log(`${target.mobilities} mobilities, c=${c}: HTTP p50 ${ms(h.p50)} p95 ${ms(h.p95)} p99 ${ms(h.p99)} ms ${h.throughput.toFixed(0)} req/s (${h.errors} errors) · SQL p50 ${ms(s.p50)} p95 ${ms(s.p95)} p99 ${ms(s.p99)} ms ${s.throughput.toFixed(0)} req/s`);
+        const x = result.text[c];
+        log(`${target.mobilities} mobilities, c=${c}: HTTP p50 ${ms(h.p50)} p95 ${ms(h.p95)} p99 ${ms(h.p99)} ms ${h.throughput.toFixed(0)} req/s (${h.errors} errors) · prepared SQL p50 ${ms(s.p50)} p95 ${ms(s.p95)} p99 ${ms(s.p99)} ms ${s.throughput.toFixed(0)} req/s · text SQL p50 ${ms(x.p50)} p95 ${ms(x.p95)} p99 ${ms(x.p99)} ms`);
       }
       rounds.push(result);
     }
@@ -387,4 +402,5 @@ async function main() {
   }
 }
 
-await main();
+// Run when invoked (`npm run bench`), not when a scratch script imports the seeding and measuring helpers.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await main();

@@ -1,8 +1,9 @@
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
+import postgres, { type Sql } from "postgres";
 import * as schema from "./schema";
 
-export type Db = PostgresJsDatabase<typeof schema>;
+/** The database handle; `$client` is the postgres.js pool underneath (db/prepared.ts runs prepared statements on it). */
+export type Db = PostgresJsDatabase<typeof schema> & { $client: Sql };
 /** A transaction handle, or the database itself: services accept either. */
 export type DbOrTx = Db | Parameters<Parameters<Db["transaction"]>[0]>[0];
 

@@ -1,9 +1,11 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { headers } from "next/headers";
 import { cache } from "react";
 import { getDb } from "@/db";
 import { resolveAuthSecret } from "@/server/env";
 import { authenticate } from "./authenticate";
+import { sessionFromCookieHeader } from "./session";
 import { clientIp } from "./throttle";
 
 /** Sign-in refused because the account or the IP is locked (server/auth/throttle.ts); `code` reaches the login page. */
@@ -47,5 +49,11 @@ const nextAuth = NextAuth(() => ({
 }));
 
 export const { handlers, signIn, signOut } = nextAuth;
-/** One session lookup per request, however many server components ask. */
-export const auth = cache(nextAuth.auth);
+
+let secret: string | undefined;
+/**
+ * The signed-in user of the current request (server components, route handlers, tRPC), or null:
+ * the session cookie decrypted with Auth.js's own token reader (server/auth/session.ts). Once per
+ * request, however many server components ask.
+ */
+export const auth = cache(async () => sessionFromCookieHeader((await headers()).get("cookie"), (secret ??= resolveAuthSecret())));

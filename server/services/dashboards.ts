@@ -1,5 +1,6 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { preparedStatement } from "@/db/prepared";
 import { mobilities, mobilityMembers, naRateSets, organisations, projects, type Project } from "@/db/schema";
 import { notFound } from "@/server/errors";
 import {
@@ -207,8 +208,10 @@ const membersLateral = sql`left join lateral (
     where ${isGroup} and mm.mobility_id = mobilities.id and mm.organisation_id = mobilities.organisation_id
   ) members on true`;
 
+type Id = string | Placeholder;
+
 /** The project-dashboard aggregate: one statement, one row (none when the project is not the school's). */
-export function projectDashboardSql(organisationId: string, projectId: string): SQL {
+export function projectDashboardSql(organisationId: Id, projectId: Id): SQL {
   return sql`
     with project as (
       select "projects"."id", "projects"."title", "projects"."project_number", "projects"."action", "projects"."call_year",
@@ -278,9 +281,15 @@ function targetsFrom(row: Record<string, unknown>, alias: "committed" | "realise
   };
 }
 
+/** The dashboard statement, prepared: planned once per connection, not on every request (db/prepared.ts). */
+export const projectDashboardStatement = preparedStatement<"organisationId" | "projectId", Record<string, unknown>>(
+  ["organisationId", "projectId"],
+  (p) => projectDashboardSql(p.organisationId, p.projectId),
+);
+
 /** The project dashboard (any member of the school). */
 export async function getProjectDashboard(db: Db, actor: Actor, projectId: string) {
-  const rows = await db.execute<Record<string, unknown>>(projectDashboardSql(actor.orgId, projectId));
+  const rows = await projectDashboardStatement.execute(db, { organisationId: actor.orgId, projectId });
   const row = rows[0];
   if (!row) throw notFound("projectNotFound");
 

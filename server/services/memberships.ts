@@ -1,5 +1,6 @@
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { preparedStatement } from "@/db/prepared";
 import { memberships, naOfficers, organisations, users, type MembershipRole } from "@/db/schema";
 import { notFound } from "@/server/errors";
 
@@ -15,20 +16,26 @@ export interface Actor {
   specialCategory: boolean;
 }
 
+interface MembershipRow {
+  organisationId: string;
+  role: MembershipRole;
+  naCode: string;
+  specialCategory: boolean;
+  email: string;
+}
+
+/** Runs before every organisation-scoped procedure, so it is prepared (planned once per connection). */
+const membershipStatement = preparedStatement<"userId" | "organisationId", MembershipRow>(["userId", "organisationId"], (p) => sql`
+  select ${memberships.organisationId} as "organisationId", ${memberships.role} as "role", ${organisations.naCode} as "naCode",
+         ${memberships.specialCategoryAccess} as "specialCategory", ${users.email} as "email"
+  from ${memberships}
+  join ${organisations} on ${organisations.id} = ${memberships.organisationId}
+  join ${users} on ${users.id} = ${memberships.userId}
+  where ${memberships.userId} = ${p.userId} and ${memberships.organisationId} = ${p.organisationId}`);
+
 /** The caller's membership, role and special-category permission, in one query, on every request. */
-export async function resolveMembership(db: Db, userId: string, organisationId: string) {
-  const [row] = await db
-    .select({
-      organisationId: memberships.organisationId,
-      role: memberships.role,
-      naCode: organisations.naCode,
-      specialCategory: memberships.specialCategoryAccess,
-      email: users.email,
-    })
-    .from(memberships)
-    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)));
+export async function resolveMembership(db: Db, userId: string, organisationId: string): Promise<MembershipRow> {
+  const [row] = await membershipStatement.execute(db, { userId, organisationId });
   // Not a member and no such school look the same: nothing reveals that another school exists.
   if (!row) throw notFound("organisationNotFound");
   return row;
