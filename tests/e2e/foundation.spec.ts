@@ -72,9 +72,13 @@ test("another school's project in the URL is a 404, not its data", async ({ page
   await login(page, "koordinator@os-breg.si");
   await page.getByRole("link", { name: /Zeleni koraki/ }).click();
   await expect(page).toHaveURL(/projects\/[0-9a-f-]{36}$/);
-  const foreignProject = page.url().split("/projects/")[1];
+  const bregProjectUrl = page.url();
+  const foreignProject = bregProjectUrl.split("/projects/")[1];
   await page.getByTestId("user-menu").click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  // Signed out means signed out: the project page now sends to the sign-in page.
+  await page.goto(bregProjectUrl);
   await expect(page).toHaveURL(/\/login/);
 
   // …then OŠ Lipa's coordinator asks for it under their own school.
