@@ -5,7 +5,7 @@ import type { Db } from "@/db/client";
 import type { MembershipRole } from "@/db/schema";
 import { AppError, forbidden, translateDatabaseError, type FieldErrors } from "@/server/errors";
 import { ZId } from "@/server/schemas/common";
-import { isPlatformAdmin, listMyNaCodes, resolveMembership } from "@/server/services/memberships";
+import { isPlatformAdmin, listMyNaCodes, resolveActor } from "@/server/services/memberships";
 
 /*
  * The tRPC core. Procedures narrow step by step:
@@ -74,20 +74,8 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
 });
 
 export const orgProcedure = protectedProcedure.input(z.object({ orgId: ZId })).use(async ({ ctx, input, next }) => {
-  const membership = await resolveMembership(ctx.db, ctx.user.id, input.orgId);
-  return next({
-    ctx: {
-      ...ctx,
-      actor: {
-        userId: ctx.user.id,
-        email: membership.email,
-        orgId: membership.organisationId,
-        role: membership.role,
-        naCode: membership.naCode,
-        specialCategory: membership.specialCategory,
-      },
-    },
-  });
+  const actor = await resolveActor(ctx.db, ctx.user.id, input.orgId);
+  return next({ ctx: { ...ctx, actor } });
 });
 
 /** An organisation-scoped procedure that only the given roles may call. */

@@ -1,4 +1,4 @@
-import { sql, type Placeholder, type SQL } from "drizzle-orm";
+import { eq, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { preparedStatement } from "@/db/prepared";
 import { mobilities, mobilityMembers, naRateSets, organisations, projects, type Project } from "@/db/schema";
@@ -382,7 +382,11 @@ export type ProjectDashboard = Awaited<ReturnType<typeof getProjectDashboard>>;
 
 /** Every project of the school, across call years, with what a headteacher needs on one page. */
 export async function getSchoolOverview(db: Db, actor: Actor) {
-  const rows = await db.execute<Record<string, unknown>>(sql`
+  const schoolQuery = db
+    .select({ name: organisations.name, oid: organisations.oid })
+    .from(organisations)
+    .where(eq(organisations.id, actor.orgId));
+  const rowsQuery = db.execute<Record<string, unknown>>(sql`
     select "projects"."id", "projects"."title", "projects"."project_number", "projects"."action", "projects"."call_year",
            "projects"."start_date"::text as start_date, "projects"."end_date"::text as end_date, "projects"."status",
            "projects"."awarded_total_cents" as awarded_total, ${awardedColumnsSql},
@@ -401,6 +405,8 @@ export async function getSchoolOverview(db: Db, actor: Actor) {
     ) a on true
     where "projects"."organisation_id" = ${actor.orgId}
     order by "projects"."call_year" desc, "projects"."project_number"`);
+  const [[school], rows] = await Promise.all([schoolQuery, rowsQuery]);
+  if (!school) throw notFound("organisationNotFound");
 
   const projectsOut = rows.map((row) => {
     const callYear = num(row.call_year);
@@ -440,6 +446,6 @@ export async function getSchoolOverview(db: Db, actor: Actor) {
       }),
     };
   });
-  return { today: rows[0] ? String(rows[0].today) : new Date().toISOString().slice(0, 10), projects: projectsOut };
+  return { school, today: rows[0] ? String(rows[0].today) : new Date().toISOString().slice(0, 10), projects: projectsOut };
 }
 export type SchoolOverview = Awaited<ReturnType<typeof getSchoolOverview>>;

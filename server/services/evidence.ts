@@ -14,7 +14,7 @@ import { ACTIVITY_TYPES, type TActivityType } from "@/server/schemas/mobilities"
 import { createFileStorage, inFileTransaction, type FileStorageOptions, type StoredFile } from "@/server/storage";
 import { detectContentType, MAX_EVIDENCE_FILE_BYTES, storedFilename } from "@/server/storage/file-type";
 import { recordAudit } from "./audit";
-import { resolveMembership, type Actor } from "./memberships";
+import type { Actor } from "./memberships";
 import { assertCanEditMobility, canEditMobility } from "./permissions";
 
 /*
@@ -70,19 +70,6 @@ export const missingEvidenceCountSql: SQL<number> = (() => {
   });
   return sql<number>`(${sql.join(conditions, sql` + `)})`.mapWith(Number);
 })();
-
-/** The member acting in an HTTP route handler, resolved exactly as `orgProcedure` does. */
-export async function resolveActor(db: Db, userId: string, orgId: string): Promise<Actor> {
-  const membership = await resolveMembership(db, userId, orgId);
-  return {
-    userId,
-    email: membership.email,
-    orgId: membership.organisationId,
-    role: membership.role,
-    naCode: membership.naCode,
-    specialCategory: membership.specialCategory,
-  };
-}
 
 async function findMobility(db: DbOrTx, actor: Actor, mobilityId: string) {
   const [row] = await db

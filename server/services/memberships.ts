@@ -41,6 +41,19 @@ export async function resolveMembership(db: Db, userId: string, organisationId: 
   return row;
 }
 
+/** The acting member, resolved on every request: by `orgProcedure` for tRPC, and by the file and PDF route handlers. */
+export async function resolveActor(db: Db, userId: string, orgId: string): Promise<Actor> {
+  const membership = await resolveMembership(db, userId, orgId);
+  return {
+    userId,
+    email: membership.email,
+    orgId: membership.organisationId,
+    role: membership.role,
+    naCode: membership.naCode,
+    specialCategory: membership.specialCategory,
+  };
+}
+
 export async function listMyOrganisations(db: Db, userId: string) {
   return db
     .select({

@@ -1,4 +1,6 @@
+import { readFile, writeFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
+import { pdfText } from "../helpers/pdf";
 import { login, switchLanguage } from "./helpers";
 
 /*
@@ -57,7 +59,7 @@ test("project dashboard: figures, warnings and chart, in English and Slovenian",
   await switchLanguage(page, "English");
 });
 
-test("school overview: every project with its figures, printable", async ({ page }) => {
+test("school overview: every project with its figures, printable and as a PDF file", async ({ page, request }) => {
   await login(page, IS_COORDINATOR);
   await openIcelandicDashboard(page);
   const committed = cents(await page.getByTestId("total-committed").innerText());
@@ -75,6 +77,23 @@ test("school overview: every project with its figures, printable", async ({ page
   await switchLanguage(page, "Slovenščina");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pregled šole");
   await page.screenshot({ path: `${SHOTS}/overview-sl.png`, fullPage: true });
+
+  // The PDF is a file with the same figures, in the page's language.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-pdf").click()]);
+  expect(download.suggestedFilename()).toMatch(/^school-overview-E\d+-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const bytes = await readFile(await download.path());
+  await writeFile(`${SHOTS}/overview-sl.pdf`, bytes); // to be looked at, like the screenshots
+  const pdf = await pdfText(bytes);
+  expect(pdf.title).toBe("Pregled šole");
+  const text = pdf.pages.join(" ");
+  expect(text).toContain(IS_PROJECT);
+  expect(text).toContain(`${new Intl.NumberFormat("sl").format(expectedPercent)} %`);
+  expect(text).toContain("Hlíðaskóli");
+  // Nobody else gets it: not a member → no such school; signed out → 401.
+  const orgId = new URL(page.url()).pathname.split("/")[2] ?? "";
+  expect((await page.request.get(`/api/orgs/00000000-0000-4000-8000-000000000000/overview.pdf`)).status()).toBe(404);
+  expect((await page.request.get(`/api/orgs/${orgId}/overview.pdf`)).status()).toBe(200);
+  expect((await request.get(`/api/orgs/${orgId}/overview.pdf`)).status()).toBe(401);
   await page.emulateMedia({ media: "print" });
   await expect(page.getByTestId("download-pdf")).toBeHidden();
   await page.screenshot({ path: `${SHOTS}/overview-sl-print.png`, fullPage: true });
@@ -90,8 +109,10 @@ test("the headteacher sees every project and its dashboard, and nothing to edit"
   const rows = page.getByTestId("overview-table").locator("tbody tr");
   await expect(rows).toHaveCount(2);
   const main = page.locator("main");
-  // Only the print and PDF buttons: nothing that edits.
-  await expect(main.getByRole("button")).toHaveCount(2);
+  // Only the print button and the PDF link: nothing that edits.
+  await expect(main.getByRole("button")).toHaveCount(1);
+  await expect(main.getByTestId("print")).toBeVisible();
+  await expect(main.getByTestId("download-pdf")).toHaveAttribute("href", /\/overview\.pdf$/);
   await page.screenshot({ path: `${SHOTS}/overview-headteacher-en.png`, fullPage: true });
 
   await rows.first().getByRole("link").click();

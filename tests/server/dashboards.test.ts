@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { memberships, mobilities, naRateSets, projects } from "@/db/schema";
+import { memberships, mobilities, naRateSets, organisations, projects } from "@/db/schema";
 import { GRANT_LINES, type ProjectBudget } from "@/server/rules";
 import { loadProjectContext, loadProjectMobilities, projectBudget, ratesForProject } from "@/server/services/mobility-grants";
 import { setupTestDatabase } from "../helpers/db";
@@ -261,8 +261,12 @@ describe("dashboards.schoolOverview", () => {
     });
     expect(row?.warnings).toEqual(dashboard.warnings);
 
+    const [own] = await db.select({ name: organisations.name, oid: organisations.oid }).from(organisations).where(eq(organisations.id, orgId));
+    expect(overview.school).toEqual(own);
+
     const otherView = await callerFor(db, otherCoordinator).dashboards.schoolOverview({ orgId: otherOrg });
     expect(otherView.projects.map((p) => p.id)).toEqual([other.id]);
+    expect(otherView.school.oid).not.toBe(overview.school.oid);
     const rowsOfOther = await db.select().from(mobilities).where(inArray(mobilities.projectId, [other.id]));
     expect(rowsOfOther).toHaveLength(0);
   });

@@ -10,10 +10,10 @@ import type { TActivityType } from "@/server/schemas/mobilities";
 import {
   getFileForDownload,
   missingEvidenceCountSql,
-  resolveActor,
   uploadEvidenceFile,
   type EvidenceUpload,
 } from "@/server/services/evidence";
+import { resolveActor } from "@/server/services/memberships";
 import type { FileStorageOptions } from "@/server/storage";
 import { MAX_EVIDENCE_FILE_BYTES } from "@/server/storage/file-type";
 import { setupTestDatabase } from "../helpers/db";

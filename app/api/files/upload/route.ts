@@ -1,7 +1,8 @@
 import { getDb } from "@/db";
 import { auth } from "@/server/auth/config";
 import { ZUploadEvidenceFields } from "@/server/schemas/evidence";
-import { resolveActor, uploadEvidenceFile } from "@/server/services/evidence";
+import { uploadEvidenceFile } from "@/server/services/evidence";
+import { resolveActor } from "@/server/services/memberships";
 import { MAX_EVIDENCE_FILE_BYTES } from "@/server/storage/file-type";
 import { errorResponse, isSameOrigin, jsonError } from "../_lib/http";
 

@@ -5,7 +5,7 @@ import { auth } from "@/server/auth/config";
 import { AppError } from "@/server/errors";
 import { ZId } from "@/server/schemas/common";
 import { mobilityListInput, parseMobilityListSearch, ZMobilityListQuery } from "@/server/schemas/mobility-list";
-import { resolveMembership, type Actor } from "@/server/services/memberships";
+import { resolveActor } from "@/server/services/memberships";
 import { csvLabels, exportMobilitiesCsv } from "@/server/services/mobility-list";
 
 /*
@@ -28,15 +28,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ orgI
   try {
     const db = await getDb();
     // As orgProcedure does: the membership is resolved on every request, so a removed member is refused.
-    const membership = await resolveMembership(db, userId, orgId);
-    const actor: Actor = {
-      userId,
-      email: membership.email,
-      orgId: membership.organisationId,
-      role: membership.role,
-      naCode: membership.naCode,
-      specialCategory: membership.specialCategory,
-    };
+    const actor = await resolveActor(db, userId, orgId);
     const state = parseMobilityListSearch(new URL(request.url).searchParams);
     const { sort, filters } = mobilityListInput(orgId, projectId, state);
     const query = ZMobilityListQuery.safeParse({ projectId, sort, filters });

@@ -1,0 +1,87 @@
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
+import { getLocale, getTranslations } from "next-intl/server";
+import { warningValues } from "@/app/(app)/s/[orgId]/overview/_components/warning-values";
+import { getFormatters } from "@/components/format-server";
+import { getDb } from "@/db";
+import { auth } from "@/server/auth/config";
+import { AppError } from "@/server/errors";
+import { renderSchoolOverviewPdf } from "@/server/pdf/school-overview";
+import { ZId } from "@/server/schemas/common";
+import { getSchoolOverview } from "@/server/services/dashboards";
+import { resolveActor } from "@/server/services/memberships";
+
+/*
+ * The headteacher's school overview as a PDF file: the same service, the same translations and the
+ * same formatting as the page (/s/[orgId]/overview), laid out by server/pdf/school-overview.ts.
+ * Any member of the school may download it (as any member may read the page); for anyone else the
+ * school does not exist.
+ */
+
+function jsonError(status: number, message: string): Response {
+  return Response.json({ message }, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+export async function GET(_request: Request, { params }: { params: Promise<{ orgId: string }> }): Promise<Response> {
+  const session = await auth();
+  const userId = session?.user?.id;
+  if (!userId) return jsonError(401, "unauthorized");
+  const { orgId } = await params;
+  if (!ZId.safeParse(orgId).success) return jsonError(404, "organisationNotFound");
+
+  try {
+    const db = await getDb();
+    const actor = await resolveActor(db, userId, orgId);
+    const overview = await getSchoolOverview(db, actor);
+    const [locale, t, tRisk, tStatus, tCat, fmt] = await Promise.all([
+      getLocale(),
+      getTranslations("dashboard.overview"),
+      getTranslations("dashboard.overview.risk"),
+      getTranslations("projectStatus"),
+      getTranslations("budgetCategories"),
+      getFormatters(),
+    ]);
+    const category = (line: string) => tCat(line as Parameters<typeof tCat>[0]);
+    const pdf = await renderSchoolOverviewPdf({
+      locale,
+      title: t("title"),
+      subtitle: [`${overview.school.name} (${overview.school.oid})`, t("printedOn", { date: fmt.date(overview.today) })],
+      headers: {
+        project: t("project"),
+        status: t("status"),
+        budgetUsed: t("budgetUsed"),
+        durationElapsed: t("durationElapsed"),
+        participants: t("participants"),
+        risks: t("risks"),
+      },
+      noRisks: t("noRisks"),
+      empty: t("empty"),
+      pageLabel: (page, pages) => t("pageOf", { page, pages }),
+      rows: overview.projects.map((p) => ({
+        title: p.title,
+        projectNumber: p.projectNumber,
+        meta: `${p.action}-SCH · ${fmt.date(p.startDate)} – ${fmt.date(p.endDate)}`,
+        status: tStatus(p.status),
+        budgetUsedPercent: p.budgetUsedPercent,
+        budgetUsedLabel: p.budgetUsedPercent === null ? t("noAward") : t("percent", { value: p.budgetUsedPercent }),
+        budgetUsedDetail: t("budgetUsedValue", { committed: fmt.money(p.committedCents), awarded: fmt.money(p.awardedCents) }),
+        durationElapsedPercent: p.durationElapsedPercent,
+        durationElapsedLabel: t("percent", { value: p.durationElapsedPercent }),
+        participants: p.participants.cap === null ? String(p.participants.used) : `${p.participants.used} / ${p.participants.cap}`,
+        risks: p.warnings.map((w) => ({ text: tRisk(w.code, warningValues(w, fmt, category)), severity: w.severity === "error" ? "error" : "warning" })),
+      })),
+    });
+    return new Response(new Uint8Array(pdf), {
+      status: 200,
+      headers: {
+        "Content-Type": "application/pdf",
+        "Content-Disposition": `attachment; filename="school-overview-${overview.school.oid}-${overview.today}.pdf"`,
+        "Cache-Control": "private, no-store",
+        "X-Content-Type-Options": "nosniff",
+      },
+    });
+  } catch (error) {
+    if (error instanceof AppError) return jsonError(getHTTPStatusCodeFromError(error), error.messageKey);
+    console.error("[overview.pdf] failed:", error);
+    return jsonError(500, "internal");
+  }
+}
