@@ -81,6 +81,11 @@ export const users = pgTable(
     passwordHash: text("password_hash").notNull(),
     /** Platform-level role (null for school members and NA officers). */
     platformRole: text("platform_role"),
+    /**
+     * Sessions issued before this moment (whole seconds, as a JWT's `iat`) are no longer accepted:
+     * set when the password is reset (server/services/sessions.ts). Null: every unexpired session counts.
+     */
+    sessionsValidFrom: timestamp("sessions_valid_from", { withTimezone: true }),
     ...timestamps,
   },
   (t) => [

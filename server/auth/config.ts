@@ -5,7 +5,8 @@ import { cache } from "react";
 import { getDb } from "@/db";
 import { resolveAuthSecret } from "@/server/env";
 import { authenticate } from "./authenticate";
-import { sessionFromCookieHeader } from "./session";
+import { isSessionCurrent } from "@/server/services/sessions";
+import { sessionFromCookieHeader, type IssuedSession } from "./session";
 import { clientIp } from "./throttle";
 
 /** Sign-in refused because the account or the IP is locked (server/auth/throttle.ts); `code` reaches the login page. */
@@ -30,8 +31,14 @@ const nextAuth = NextAuth(() => ({
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+    async jwt({ token, user }) {
+      if (user?.id) {
+        token.sub = user.id;
+        return token;
+      }
+      // Auth.js's own session endpoint re-issues the cookie with a fresh `iat`: an ended session must
+      // not be renewed into a current one there.
+      if (token.sub && typeof token.iat === "number" && !(await isSessionCurrent(await getDb(), token.sub, token.iat))) return null;
       return token;
     },
     session({ session, token }) {
@@ -53,7 +60,12 @@ export const { handlers, signIn, signOut } = nextAuth;
 let secret: string | undefined;
 /**
  * The signed-in user of the current request (server components, route handlers, tRPC), or null:
- * the session cookie decrypted with Auth.js's own token reader (server/auth/session.ts). Once per
- * request, however many server components ask.
+ * the session cookie decrypted with Auth.js's own token reader (server/auth/session.ts), and not
+ * ended since it was issued (server/services/sessions.ts). Once per request, however many server
+ * components ask.
  */
-export const auth = cache(async () => sessionFromCookieHeader((await headers()).get("cookie"), (secret ??= resolveAuthSecret())));
+export const auth = cache(async (): Promise<IssuedSession | null> => {
+  const session = await sessionFromCookieHeader((await headers()).get("cookie"), (secret ??= resolveAuthSecret()));
+  if (!session?.user?.id) return null;
+  return (await isSessionCurrent(await getDb(), session.user.id, session.issuedAt)) ? session : null;
+});

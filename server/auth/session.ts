@@ -13,7 +13,8 @@ import { decode, getToken, type JWT, type JWTDecodeParams } from "next-auth/jwt"
  * from a bounded cache until it expires. A tampered, expired or foreign token is `null`, as before.
  *
  * Only the cookie is read: a `Authorization: Bearer` header (which getToken would also accept) is not
- * a way into this app.
+ * a way into this app. Whether the user has since ended their sessions (a password reset) is the
+ * database's to say: `auth()` in server/auth/config.ts asks server/services/sessions.ts.
  */
 
 const COOKIE = "authjs.session-token";
@@ -46,8 +47,11 @@ async function cachedDecode(params: JWTDecodeParams): Promise<JWT | null> {
   return token;
 }
 
+/** A session as Auth.js's `auth()` returns it, plus when it was issued (the JWT's `iat`, seconds). */
+export type IssuedSession = Session & { issuedAt: number };
+
 /** The session a request's Cookie header carries, shaped as Auth.js's `auth()` returns it (our `session` callback: `user.id` = `sub`). */
-export async function sessionFromCookieHeader(cookie: string | null, secret: string): Promise<Session | null> {
+export async function sessionFromCookieHeader(cookie: string | null, secret: string): Promise<IssuedSession | null> {
   if (!cookie) return null;
   const secureCookie = cookie.includes(SECURE_COOKIE);
   const token = await getToken({
@@ -59,9 +63,10 @@ export async function sessionFromCookieHeader(cookie: string | null, secret: str
     decode: cachedDecode,
     logger: { error: () => {}, warn: () => {}, debug: () => {} },
   });
-  if (!token?.sub) return null;
+  if (!token?.sub || typeof token.iat !== "number") return null;
   return {
     user: { id: token.sub, name: token.name ?? null, email: token.email ?? null },
     expires: new Date(expiresAtMs(token)).toISOString(),
+    issuedAt: token.iat,
   };
 }

@@ -2,6 +2,7 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { passwordResets, users } from "@/db/schema";
 import { hashPassword } from "@/server/auth/password";
+import { endSessions } from "./sessions";
 import { clearAccountFailures } from "@/server/auth/throttle";
 import { PASSWORD_RESET_TTL_MS, hashToken, newToken } from "@/server/auth/tokens";
 import { notFound } from "@/server/errors";
@@ -72,6 +73,8 @@ export async function resetPassword(db: Db, input: TResetPassword): Promise<{ em
       .returning({ id: users.id, email: users.email });
     if (!user) throw notFound("resetInvalid");
     await tx.update(passwordResets).set({ usedAt: new Date() }).where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt)));
+    // Whoever was signed in with the old password (the reason for a reset, often) is signed out.
+    await endSessions(tx, user.id);
     await recordAudit(tx, { userId: user.id, orgId: null }, { action: "password.reset", entityType: "user", entityId: user.id });
     return user;
   });

@@ -101,8 +101,8 @@ test("a school admin invites a new teacher, who sets a password from the e-maile
 test("password reset end to end, in Slovenian, with a link that works once", async ({ page, browser }) => {
   const email = `reset-${Date.now()}@example.test`;
   await inviteTeacher(page, email);
-  const { context } = await acceptAsNewUser(browser, email, "Rok Reset", "first-password-2026");
-  await context.close();
+  // Signed in with the first password, in a browser that stays open (a session someone else may hold).
+  const { context: oldBrowser } = await acceptAsNewUser(browser, email, "Rok Reset", "first-password-2026");
 
   const fresh = await browser.newContext();
   await fresh.addCookies([{ name: "NEXT_LOCALE", value: "sl", url: new URL("/", page.url()).toString() }]);
@@ -131,6 +131,16 @@ test("password reset end to end, in Slovenian, with a link that works once", asy
   await p.locator("#password").fill("second-password-2026");
   await p.locator("form button[type=submit]").click();
   await expect(p).toHaveURL(/\/s\/[0-9a-f-]{36}\/projects$/);
+
+  // The reset ended the session signed in with the old password: that browser is sent to sign in, and
+  // Auth.js's session endpoint does not renew it either. The new session goes on.
+  const old = await oldBrowser.newPage();
+  await old.goto(new URL(p.url()).pathname);
+  await expect(old).toHaveURL(/\/login/);
+  expect(await (await oldBrowser.request.get("/api/auth/session")).json()).toBeNull();
+  await p.reload();
+  await expect(p).toHaveURL(/\/s\/[0-9a-f-]{36}\/projects$/);
+  await oldBrowser.close();
 
   // The same link again: refused.
   await p.goto(resetPath);

@@ -31,6 +31,9 @@ describe("sessionFromCookieHeader", () => {
     const expires = Date.parse(session?.expires ?? "");
     expect(expires).toBeGreaterThan(Date.now() + 7 * HOUR * 1000);
     expect(expires).toBeLessThanOrEqual(Date.now() + 8 * HOUR * 1000 + 1000);
+    // When it was issued (the JWT's iat, whole seconds): server/services/sessions.ts compares it.
+    expect(session?.issuedAt).toBeGreaterThanOrEqual(Math.floor(Date.now() / 1000) - 5);
+    expect(session?.issuedAt).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));
   });
 
   it("reads the __Secure- cookie (HTTPS), whose key is derived from its own name", async () => {
