@@ -2,7 +2,7 @@ import "server-only";
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { TRPCError } from "@trpc/server";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { makeQueryClient } from "@/components/trpc/query-client";
 import { createTRPCContext } from "./context";
@@ -13,8 +13,18 @@ const getContext = cache(createTRPCContext);
 
 export const trpc = createTRPCOptionsProxy({ ctx: getContext, router: appRouter, queryClient: getQueryClient });
 
-/** Direct calls from server components (same procedures, same checks). */
-export const serverCaller = cache(async () => createCaller(await getContext()));
+/**
+ * Direct calls from server components (same procedures, same checks). A page that needs a session and
+ * has none (signed out, expired, ended by a password reset) sends to the sign-in page, as its layout
+ * does, instead of failing its render with UNAUTHORIZED.
+ */
+export const serverCaller = cache(async () =>
+  createCaller(await getContext(), {
+    onError: ({ error }) => {
+      if (error.code === "UNAUTHORIZED") redirect("/login");
+    },
+  }),
+);
 
 export function HydrateClient({ children }: { children: React.ReactNode }) {
   return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
