@@ -258,7 +258,7 @@ function report(rounds: RoundResult[], machine: Record<string, string>): string 
     "",
     "HTTP: the production build (`next start`), GET `/api/trpc/dashboards.project` with a real session cookie",
     "(signed in through `/api/auth/callback/credentials`), autocannon " + `${DURATION} s per run after a 3 s warm-up.`,
-    "Each request does what a browser's does: session (the JWT cookie, decrypted once per process and then cached until it expires) → membership query (prepared) → the dashboard statement (prepared) → superjson.",
+    "Each request does what a browser's does: session (the JWT cookie, decrypted once per process and then cached until it expires; whether it was ended since, prepared) → membership query (prepared) → the dashboard statement (prepared) → superjson.",
     "Raw SQL: the same dashboard statement over postgres.js from the bench process, the same number of concurrent",
     "clients, same duration, two ways: **prepared** as the service runs it (`projectDashboardStatement`, planned once",
     "per connection) and as **text** (`projectDashboardSql` through `db.execute`, parsed and planned on every call, as",

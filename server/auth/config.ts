@@ -4,8 +4,8 @@ import { headers } from "next/headers";
 import { cache } from "react";
 import { getDb } from "@/db";
 import { resolveAuthSecret } from "@/server/env";
-import { authenticate } from "./authenticate";
 import { isSessionCurrent } from "@/server/services/sessions";
+import { authenticate } from "./authenticate";
 import { sessionFromCookieHeader, type IssuedSession } from "./session";
 import { clientIp } from "./throttle";
 
