@@ -82,8 +82,8 @@ export const users = pgTable(
     /** Platform-level role (null for school members and NA officers). */
     platformRole: text("platform_role"),
     /**
-     * Sessions issued before this moment (whole seconds, as a JWT's `iat`) are no longer accepted:
-     * set when the password is reset (server/services/sessions.ts). Null: every unexpired session counts.
+     * Sessions signed in before this moment are no longer accepted: set by a password reset and by
+     * "sign out on every device" (server/services/sessions.ts). Null: every unexpired session counts.
      */
     sessionsValidFrom: timestamp("sessions_valid_from", { withTimezone: true }),
     ...timestamps,

@@ -4,9 +4,10 @@ import { cookies, headers } from "next/headers";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { LOCALES, LOCALE_COOKIE, type Locale } from "@/components/i18n/locales";
 import { getDb } from "@/db";
-import { signIn, signOut } from "@/server/auth/config";
+import { auth, signIn, signOut } from "@/server/auth/config";
 import { clientIp, loginLockedUntil } from "@/server/auth/throttle";
 import { ZLogin } from "@/server/schemas/auth";
+import { endAllSessions } from "@/server/services/sessions";
 
 export async function setLocaleAction(locale: Locale): Promise<void> {
   if (!(LOCALES as readonly string[]).includes(locale)) return;
@@ -44,5 +45,12 @@ export async function loginAction(_previous: LoginState, formData: FormData): Pr
 }
 
 export async function logoutAction(): Promise<void> {
+  await signOut({ redirectTo: "/login" });
+}
+
+/** Signs out here and on every other device: sessions issued until now are refused from the next request on. */
+export async function logoutEverywhereAction(): Promise<void> {
+  const session = await auth();
+  if (session?.user?.id) await endAllSessions(await getDb(), session.user.id);
   await signOut({ redirectTo: "/login" });
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { LogOut } from "lucide-react";
+import { LogOut, MonitorOff } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Avatar, AvatarFallback } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
@@ -12,7 +12,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import { logoutAction } from "@/server/actions";
+import { logoutAction, logoutEverywhereAction } from "@/server/actions";
 
 function initials(name: string) {
   return name
@@ -45,6 +45,10 @@ export function UserMenu({ user, role }: { user: { name: string; email: string }
         <DropdownMenuItem onSelect={() => void logoutAction()}>
           <LogOut className="size-4" aria-hidden />
           {t("logout")}
+        </DropdownMenuItem>
+        <DropdownMenuItem onSelect={() => void logoutEverywhereAction()} data-testid="logout-everywhere">
+          <MonitorOff className="size-4" aria-hidden />
+          {t("logoutEverywhere")}
         </DropdownMenuItem>
       </DropdownMenuContent>
     </DropdownMenu>

@@ -1,6 +1,6 @@
 "use client";
 
-import { FileWarning, LayoutList, LogOut, Menu, Table2 } from "lucide-react";
+import { FileWarning, LayoutList, LogOut, Menu, MonitorOff, Table2 } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -18,7 +18,7 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { Sheet, SheetContent, SheetHeader, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
 import { cn } from "@/lib/utils";
-import { logoutAction } from "@/server/actions";
+import { logoutAction, logoutEverywhereAction } from "@/server/actions";
 
 /** The officer's console: its own shell (no school switcher), the language switcher and sign-out. */
 function NaNav({ onNavigate }: { onNavigate?: () => void }) {
@@ -78,6 +78,10 @@ function OfficerMenu({ user, role }: { user: { name: string; email: string }; ro
         <DropdownMenuItem onSelect={() => void logoutAction()}>
           <LogOut className="size-4" aria-hidden />
           {t("logout")}
+        </DropdownMenuItem>
+        <DropdownMenuItem onSelect={() => void logoutEverywhereAction()} data-testid="logout-everywhere">
+          <MonitorOff className="size-4" aria-hidden />
+          {t("logoutEverywhere")}
         </DropdownMenuItem>
       </DropdownMenuContent>
     </DropdownMenu>

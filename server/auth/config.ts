@@ -6,7 +6,7 @@ import { getDb } from "@/db";
 import { resolveAuthSecret } from "@/server/env";
 import { isSessionCurrent } from "@/server/services/sessions";
 import { authenticate } from "./authenticate";
-import { sessionFromCookieHeader, type IssuedSession } from "./session";
+import { issuedAtMs, sessionFromCookieHeader, type IssuedSession } from "./session";
 import { clientIp } from "./throttle";
 
 /** Sign-in refused because the account or the IP is locked (server/auth/throttle.ts); `code` reaches the login page. */
@@ -34,11 +34,15 @@ const nextAuth = NextAuth(() => ({
     async jwt({ token, user }) {
       if (user?.id) {
         token.sub = user.id;
+        // To the millisecond (iat is whole seconds): a session signed in just after "sign out on every
+        // device" or a password reset is current, one signed in just before is not.
+        token.signedInAt = Date.now();
         return token;
       }
       // Auth.js's own session endpoint re-issues the cookie with a fresh `iat`: an ended session must
       // not be renewed into a current one there.
-      if (token.sub && typeof token.iat === "number" && !(await isSessionCurrent(await getDb(), token.sub, token.iat))) return null;
+      const issued = issuedAtMs(token);
+      if (!token.sub || issued === null || !(await isSessionCurrent(await getDb(), token.sub, issued))) return null;
       return token;
     },
     session({ session, token }) {
@@ -67,5 +71,5 @@ let secret: string | undefined;
 export const auth = cache(async (): Promise<IssuedSession | null> => {
   const session = await sessionFromCookieHeader((await headers()).get("cookie"), (secret ??= resolveAuthSecret()));
   if (!session?.user?.id) return null;
-  return (await isSessionCurrent(await getDb(), session.user.id, session.issuedAt)) ? session : null;
+  return (await isSessionCurrent(await getDb(), session.user.id, session.issuedAtMs)) ? session : null;
 });

@@ -47,8 +47,19 @@ async function cachedDecode(params: JWTDecodeParams): Promise<JWT | null> {
   return token;
 }
 
-/** A session as Auth.js's `auth()` returns it, plus when it was issued (the JWT's `iat`, seconds). */
-export type IssuedSession = Session & { issuedAt: number };
+/** A session as Auth.js's `auth()` returns it, plus when its user signed in (ms since the epoch). */
+export type IssuedSession = Session & { issuedAtMs: number };
+
+/**
+ * When the session's user signed in, in milliseconds: our `signedInAt` claim (set by the `jwt` callback at
+ * sign-in, kept when Auth.js renews the cookie), else — a token from before that claim — its `iat` (whole
+ * seconds, so the earliest moment it can stand for). Null for a token with neither.
+ */
+export function issuedAtMs(token: JWT): number | null {
+  if (typeof token.signedInAt === "number") return token.signedInAt;
+  if (typeof token.iat === "number") return token.iat * 1000;
+  return null;
+}
 
 /** The session a request's Cookie header carries, shaped as Auth.js's `auth()` returns it (our `session` callback: `user.id` = `sub`). */
 export async function sessionFromCookieHeader(cookie: string | null, secret: string): Promise<IssuedSession | null> {
@@ -63,10 +74,11 @@ export async function sessionFromCookieHeader(cookie: string | null, secret: str
     decode: cachedDecode,
     logger: { error: () => {}, warn: () => {}, debug: () => {} },
   });
-  if (!token?.sub || typeof token.iat !== "number") return null;
+  const issued = token ? issuedAtMs(token) : null;
+  if (!token?.sub || issued === null) return null;
   return {
     user: { id: token.sub, name: token.name ?? null, email: token.email ?? null },
     expires: new Date(expiresAtMs(token)).toISOString(),
-    issuedAt: token.iat,
+    issuedAtMs: issued,
   };
 }

@@ -2,28 +2,37 @@ import { eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { preparedStatement } from "@/db/prepared";
 import { users } from "@/db/schema";
+import { recordAudit } from "./audit";
 
 /*
  * Ending sessions. Sessions are JWTs (Auth.js, 8 h): nothing is stored per session, so a session is
- * ended by its user's `sessions_valid_from` — a session issued before it is refused on its next request
+ * ended by its user's `sessions_valid_from` — a session signed in before it is refused on its next request
  * (server/auth/config.ts asks `isSessionCurrent` on every request; one prepared primary-key lookup).
  * A user who no longer exists has no current session either.
  */
 
-const currentSession = preparedStatement<"userId" | "issuedAt", { current: boolean }>(["userId", "issuedAt"], (p) => sql`
-  select (${users.sessionsValidFrom} is null or ${users.sessionsValidFrom} <= to_timestamp(${p.issuedAt}::bigint)) as "current"
+const currentSession = preparedStatement<"userId" | "issuedAtMs", { current: boolean }>(["userId", "issuedAtMs"], (p) => sql`
+  select (${users.sessionsValidFrom} is null or ${users.sessionsValidFrom} <= to_timestamp(${p.issuedAtMs}::float8 / 1000)) as "current"
   from ${users} where ${users.id} = ${p.userId}`);
 
-/** Is a session of this user, issued at `issuedAt` (seconds since the epoch, the JWT's `iat`), still accepted? */
-export async function isSessionCurrent(db: Db, userId: string, issuedAt: number): Promise<boolean> {
-  const [row] = await currentSession.execute(db, { userId, issuedAt: Math.floor(issuedAt) });
+/** Is a session of this user, signed in at `issuedAtMs` (ms since the epoch: server/auth/session.ts `issuedAtMs`), still accepted? */
+export async function isSessionCurrent(db: Db, userId: string, issuedAtMs: number): Promise<boolean> {
+  const [row] = await currentSession.execute(db, { userId, issuedAtMs });
   return row?.current === true;
 }
 
 /**
- * Ends every session of the user issued before now. Truncated to the second, as `iat` is: a session
- * signed in after this call (even within the same second) stays valid.
+ * Ends every session of the user signed in before now (this server's clock, the one that stamps
+ * `signedInAt` at sign-in).
  */
 export async function endSessions(tx: DbOrTx, userId: string): Promise<void> {
-  await tx.update(users).set({ sessionsValidFrom: sql`date_trunc('second', now())` }).where(eq(users.id, userId));
+  await tx.update(users).set({ sessionsValidFrom: new Date() }).where(eq(users.id, userId));
+}
+
+/** "Sign out on every device": ends every session of the user, the current one included, with an audit entry. */
+export async function endAllSessions(db: Db, userId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await endSessions(tx, userId);
+    await recordAudit(tx, { userId, orgId: null }, { action: "sessions.ended", entityType: "user", entityId: userId });
+  });
 }

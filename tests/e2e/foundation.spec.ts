@@ -75,7 +75,7 @@ test("another school's project in the URL is a 404, not its data", async ({ page
   const bregProjectUrl = page.url();
   const foreignProject = bregProjectUrl.split("/projects/")[1];
   await page.getByTestId("user-menu").click();
-  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await page.getByRole("menuitem", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/login/);
   // Signed out means signed out: the project page now sends to the sign-in page.
   await page.goto(bregProjectUrl);

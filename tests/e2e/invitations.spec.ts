@@ -152,6 +152,27 @@ test("password reset end to end, in Slovenian, with a link that works once", asy
   await fresh.close();
 });
 
+test("signing out on every device ends the sessions of the other browsers too", async ({ page, browser }) => {
+  const email = `everywhere-${Date.now()}@example.test`;
+  await inviteTeacher(page, email);
+  const { context: laptop } = await acceptAsNewUser(browser, email, "Eva Everywhere", "laptop-password-2026");
+  const phone = await browser.newContext();
+  const onPhone = await phone.newPage();
+  await login(onPhone, email, "laptop-password-2026");
+
+  const onLaptop = laptop.pages()[0] ?? (await laptop.newPage());
+  await onLaptop.getByTestId("user-menu").click();
+  await onLaptop.getByRole("menuitem", { name: "Sign out on every device" }).click();
+  await expect(onLaptop).toHaveURL(/\/login/);
+  // The other browser still has its cookie, but the session is over.
+  await onPhone.reload();
+  await expect(onPhone).toHaveURL(/\/login/);
+  // Signing in again works at once.
+  await login(onPhone, email, "laptop-password-2026");
+  await phone.close();
+  await laptop.close();
+});
+
 test("repeated failed sign-ins lock the account: a translated message, and HTTP 429 from the credentials endpoint", async ({ page }) => {
   // An address of its own (no such account: the lock works the same, and reveals nothing).
   const email = `throttled-${Date.now()}@example.test`;

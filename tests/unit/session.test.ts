@@ -31,9 +31,16 @@ describe("sessionFromCookieHeader", () => {
     const expires = Date.parse(session?.expires ?? "");
     expect(expires).toBeGreaterThan(Date.now() + 7 * HOUR * 1000);
     expect(expires).toBeLessThanOrEqual(Date.now() + 8 * HOUR * 1000 + 1000);
-    // When it was issued (the JWT's iat, whole seconds): server/services/sessions.ts compares it.
-    expect(session?.issuedAt).toBeGreaterThanOrEqual(Math.floor(Date.now() / 1000) - 5);
-    expect(session?.issuedAt).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));
+    // A token without our signedInAt claim (from before it existed) stands for the start of its iat second.
+    expect(session?.issuedAtMs).toBeGreaterThanOrEqual(Date.now() - 5000);
+    expect(session?.issuedAtMs).toBeLessThanOrEqual(Date.now());
+    expect((session?.issuedAtMs ?? 1) % 1000).toBe(0);
+  });
+
+  it("takes when the user signed in from the signedInAt claim, to the millisecond", async () => {
+    const signedInAt = Date.now() - 1234;
+    const value = await encode({ token: { sub: "8b0f7c1e-0000-4000-8000-000000000002", signedInAt }, secret: SECRET, salt: COOKIE });
+    expect((await sessionFromCookieHeader(`${COOKIE}=${value}`, SECRET))?.issuedAtMs).toBe(signedInAt);
   });
 
   it("reads the __Secure- cookie (HTTPS), whose key is derived from its own name", async () => {

@@ -41,7 +41,7 @@ export default async function SchoolOverviewPage({ params }: { params: Promise<{
         <Table data-testid="overview-table" className="print:text-xs">
           <TableHeader>
             <TableRow>
-              <TableHead>{t("project")}</TableHead>
+              <TableHead className="min-w-52">{t("project")}</TableHead>
               <TableHead>{t("status")}</TableHead>
               <TableHead className="min-w-44">{t("budgetUsed")}</TableHead>
               <TableHead className="min-w-32">{t("durationElapsed")}</TableHead>
