@@ -48,8 +48,7 @@ export function preparedStatement<K extends string, Row extends object>(
     },
     async execute(db, values) {
       const { sql: text, params } = query();
-      const rows = await db.$client.unsafe(text, fillPlaceholders(params, values) as Value[], { prepare: true });
-      return rows as unknown as Row[];
+      return db.$client.unsafe<Row[]>(text, fillPlaceholders(params, values) as Value[], { prepare: true });
     },
   };
 }
