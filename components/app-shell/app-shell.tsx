@@ -71,6 +71,7 @@ function NavLinks({ orgId, role, onNavigate }: { orgId: string; role: string; on
 
 export function AppShell({ user, current, organisations, children }: AppShellProps) {
   const t = useTranslations("nav");
+  const tRole = useTranslations("roles");
   const [open, setOpen] = useState(false);
   return (
     <div className="grid min-h-dvh md:grid-cols-[15rem_1fr] print:block">
@@ -102,7 +103,7 @@ export function AppShell({ user, current, organisations, children }: AppShellPro
           <span className="truncate text-sm font-medium md:hidden">{current.name}</span>
           <div className="ml-auto flex items-center gap-1">
             <LanguageSwitcher />
-            <UserMenu user={user} role={current.role} />
+            <UserMenu user={user} roleLabel={tRole(current.role)} />
           </div>
         </header>
         <main className="mx-auto w-full max-w-6xl flex-1 p-4 md:p-6">{children}</main>

@@ -23,9 +23,9 @@ function initials(name: string) {
     .join("");
 }
 
-export function UserMenu({ user, role }: { user: { name: string; email: string }; role: string }) {
+/** The account menu of both shells (school and NA console): who is signed in, as what, and signing out. */
+export function UserMenu({ user, roleLabel }: { user: { name: string; email: string }; roleLabel: string }) {
   const t = useTranslations("nav");
-  const tRole = useTranslations("roles");
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
@@ -39,7 +39,7 @@ export function UserMenu({ user, role }: { user: { name: string; email: string }
         <DropdownMenuLabel className="grid">
           <span className="truncate">{user.name}</span>
           <span className="truncate text-xs font-normal text-muted-foreground">{user.email}</span>
-          <span className="text-xs font-normal text-muted-foreground">{tRole(role)}</span>
+          <span className="text-xs font-normal text-muted-foreground">{roleLabel}</span>
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
         <DropdownMenuItem onSelect={() => void logoutAction()}>

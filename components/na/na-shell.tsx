@@ -1,24 +1,15 @@
 "use client";
 
-import { FileWarning, LayoutList, LogOut, Menu, MonitorOff, Table2 } from "lucide-react";
+import { FileWarning, LayoutList, Menu, Table2 } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { LanguageSwitcher } from "@/components/i18n/language-switcher";
-import { Avatar, AvatarFallback } from "@/components/ui/avatar";
+import { UserMenu } from "@/components/app-shell/user-menu";
 import { Button } from "@/components/ui/button";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
 import { Sheet, SheetContent, SheetHeader, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
 import { cn } from "@/lib/utils";
-import { logoutAction, logoutEverywhereAction } from "@/server/actions";
 
 /** The officer's console: its own shell (no school switcher), the language switcher and sign-out. */
 function NaNav({ onNavigate }: { onNavigate?: () => void }) {
@@ -48,43 +39,6 @@ function NaNav({ onNavigate }: { onNavigate?: () => void }) {
         </Link>
       ))}
     </nav>
-  );
-}
-
-function OfficerMenu({ user, role }: { user: { name: string; email: string }; role: string }) {
-  const t = useTranslations("nav");
-  const initials = user.name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((part) => part[0]?.toUpperCase() ?? "")
-    .join("");
-  return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon" className="rounded-full" aria-label={t("account")} data-testid="user-menu">
-          <Avatar className="size-8">
-            <AvatarFallback>{initials}</AvatarFallback>
-          </Avatar>
-        </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="end" className="w-56">
-        <DropdownMenuLabel className="grid">
-          <span className="truncate">{user.name}</span>
-          <span className="truncate text-xs font-normal text-muted-foreground">{user.email}</span>
-          <span className="text-xs font-normal text-muted-foreground">{role}</span>
-        </DropdownMenuLabel>
-        <DropdownMenuSeparator />
-        <DropdownMenuItem onSelect={() => void logoutAction()}>
-          <LogOut className="size-4" aria-hidden />
-          {t("logout")}
-        </DropdownMenuItem>
-        <DropdownMenuItem onSelect={() => void logoutEverywhereAction()} data-testid="logout-everywhere">
-          <MonitorOff className="size-4" aria-hidden />
-          {t("logoutEverywhere")}
-        </DropdownMenuItem>
-      </DropdownMenuContent>
-    </DropdownMenu>
   );
 }
 
@@ -124,7 +78,7 @@ export function NaShell({ user, naCodes, children }: { user: { name: string; ema
           <span className="truncate text-sm font-medium md:hidden">{agency}</span>
           <div className="ml-auto flex items-center gap-1">
             <LanguageSwitcher />
-            <OfficerMenu user={user} role={agency} />
+            <UserMenu user={user} roleLabel={agency} />
           </div>
         </header>
         <main className="mx-auto w-full max-w-6xl flex-1 p-4 md:p-6">{children}</main>

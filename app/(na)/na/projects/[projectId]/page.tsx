@@ -2,6 +2,7 @@ import { ArrowLeft, Download, X } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { BudgetTable } from "@/components/budget-table";
 import { getFormatters } from "@/components/format-server";
 import { FindingStatusBadge } from "@/components/na/finding-thread";
 import { RiskBadge } from "@/components/na/flag-list";
@@ -10,7 +11,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { orNotFound, serverCaller } from "@/server/api/rsc";
 import { GRANT_LINES } from "@/server/rules";
 import { COMPLIANCE_FLAGS, type TComplianceFlag } from "@/server/schemas/na";
@@ -188,36 +189,10 @@ export default async function OfficerProjectPage({ params, searchParams }: { par
           <CardDescription>{t("budgetDescription")}</CardDescription>
         </CardHeader>
         <CardContent className="p-0">
-          <Table data-testid="budget-table">
-            <TableHeader>
-              <TableRow>
-                <TableHead>{t("category")}</TableHead>
-                <TableHead className="text-right">{t("awarded")}</TableHead>
-                <TableHead className="text-right">{t("committed")}</TableHead>
-                <TableHead className="text-right">{t("realised")}</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {lines.map((line) => (
-                <TableRow key={line} data-category={line}>
-                  <TableCell>{tCat(line)}</TableCell>
-                  <TableCell className="text-right tabular-nums">{fmt.money(budget.awarded[line])}</TableCell>
-                  <TableCell className={`text-right tabular-nums ${budget.committed[line] > budget.awarded[line] ? "font-semibold text-destructive" : ""}`}>
-                    {fmt.money(budget.committed[line])}
-                  </TableCell>
-                  <TableCell className="text-right tabular-nums">{fmt.money(budget.realised[line])}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-            <TableFooter>
-              <TableRow>
-                <TableCell>{t("total")}</TableCell>
-                <TableCell className="text-right tabular-nums">{fmt.money(project.awardedTotalCents)}</TableCell>
-                <TableCell className="text-right tabular-nums">{fmt.money(portfolio.committedTotalCents)}</TableCell>
-                <TableCell className="text-right tabular-nums">{fmt.money(portfolio.realisedTotalCents)}</TableCell>
-              </TableRow>
-            </TableFooter>
-          </Table>
+          <BudgetTable
+            rows={lines.map((line) => ({ line, awardedCents: budget.awarded[line], committedCents: budget.committed[line], realisedCents: budget.realised[line] }))}
+            total={{ awardedCents: project.awardedTotalCents, committedCents: portfolio.committedTotalCents, realisedCents: portfolio.realisedTotalCents }}
+          />
         </CardContent>
       </Card>
 

@@ -3,13 +3,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SpendChart } from "@/components/charts/spend-chart";
+import { BudgetTable } from "@/components/budget-table";
 import { getFormatters } from "@/components/format-server";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
-import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { orNotFound, serverCaller } from "@/server/api/rsc";
 import { cn } from "@/lib/utils";
 import { warningValues } from "../../../overview/_components/warning-values";
@@ -193,41 +194,7 @@ export default async function ProjectDashboardPage({ params }: { params: Params 
           <CardDescription>{t("budgetDescription")}</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-3">
-          <Table data-testid="budget-table">
-            <TableHeader>
-              <TableRow>
-                <TableHead>{t("category")}</TableHead>
-                <TableHead className="text-right">{t("awarded")}</TableHead>
-                <TableHead className="text-right">{t("committed")}</TableHead>
-                <TableHead className="text-right">{t("realised")}</TableHead>
-                <TableHead className="text-right">{t("remaining")}</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {lines.map((l) => (
-                <TableRow key={l.line} data-line={l.line}>
-                  <TableCell className="font-medium">{category(l.line)}</TableCell>
-                  <TableCell className="text-right tabular-nums">{fmt.money(l.awardedCents)}</TableCell>
-                  <TableCell className="text-right tabular-nums">{fmt.money(l.committedCents)}</TableCell>
-                  <TableCell className="text-right tabular-nums">{fmt.money(l.realisedCents)}</TableCell>
-                  <TableCell className={cn("text-right tabular-nums", l.remainingCents < 0 && "font-medium text-destructive")}>
-                    {fmt.money(l.remainingCents)}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-            <TableFooter>
-              <TableRow>
-                <TableCell>{t("total")}</TableCell>
-                <TableCell className="text-right tabular-nums">{fmt.money(budget.total.awardedCents)}</TableCell>
-                <TableCell className="text-right tabular-nums">{fmt.money(budget.total.committedCents)}</TableCell>
-                <TableCell className="text-right tabular-nums">{fmt.money(budget.total.realisedCents)}</TableCell>
-                <TableCell className={cn("text-right tabular-nums", budget.total.remainingCents < 0 && "text-destructive")}>
-                  {fmt.money(budget.total.remainingCents)}
-                </TableCell>
-              </TableRow>
-            </TableFooter>
-          </Table>
+          <BudgetTable rows={lines} total={budget.total} />
           {budget.lumpSumCents > 0 && <p className="text-sm text-muted-foreground">{t("lumpSum", { amount: fmt.money(budget.lumpSumCents) })}</p>}
           <p className="text-xs text-muted-foreground">
             {d.transfers.limitPercent === null
