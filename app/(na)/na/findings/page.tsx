@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
-import { FindingStatusBadge } from "@/components/na/finding-thread";
-import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { getTranslations } from "next-intl/server";
+import { FindingsTable } from "@/components/na/findings-table";
 import { serverCaller } from "@/server/api/rsc";
 import { FINDING_STATUSES, type TFindingStatus } from "@/server/schemas/na";
 
@@ -18,7 +16,6 @@ export default async function OfficerFindingsPage({ searchParams }: { searchPara
   const status = (FINDING_STATUSES as readonly unknown[]).includes(raw) ? (raw as TFindingStatus) : undefined;
   const findings = await (await serverCaller()).na.findings(status ? { status } : {});
   const t = await getTranslations("na.findings");
-  const format = await getFormatter();
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-6">
       <div>
@@ -37,47 +34,7 @@ export default async function OfficerFindingsPage({ searchParams }: { searchPara
           </Link>
         ))}
       </nav>
-      {findings.length === 0 ? (
-        <Card>
-          <CardHeader>
-            <CardDescription>{t("empty")}</CardDescription>
-          </CardHeader>
-        </Card>
-      ) : (
-        <Card>
-          <CardContent className="p-0">
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHead>{t("columns.title")}</TableHead>
-                  <TableHead className="hidden md:table-cell">{t("columns.school")}</TableHead>
-                  <TableHead>{t("columns.status")}</TableHead>
-                  <TableHead className="hidden text-right sm:table-cell">{t("columns.updated")}</TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {findings.map((f) => (
-                  <TableRow key={f.id} data-testid="finding-row">
-                    <TableCell className="max-w-[22rem]">
-                      <Link href={`/na/findings/${f.id}`} className="grid hover:underline">
-                        <span className="truncate font-medium">{f.title}</span>
-                        <span className="font-mono text-xs text-muted-foreground">{f.projectNumber}</span>
-                      </Link>
-                    </TableCell>
-                    <TableCell className="hidden text-sm md:table-cell">{f.schoolName}</TableCell>
-                    <TableCell>
-                      <FindingStatusBadge status={f.status} />
-                    </TableCell>
-                    <TableCell className="hidden whitespace-nowrap text-right text-sm sm:table-cell">
-                      {format.dateTime(f.updatedAt, { dateStyle: "medium", timeStyle: "short" })}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </CardContent>
-        </Card>
-      )}
+      <FindingsTable audience="officer" findings={findings} basePath="/na/findings" />
     </div>
   );
 }
