@@ -46,7 +46,10 @@ describe("preparedStatement", () => {
 
   it("refuses to run without every value", async () => {
     const db = getDb();
-    await expect(bySchool.execute(db, { id: "00000000-0000-4000-8000-000000000000" } as never)).rejects.toThrow(/country/);
+    // The types forbid leaving a value out; a caller that gets around them (a value removed at run time) is stopped too.
+    const values: Record<"id" | "country", string> = { id: "00000000-0000-4000-8000-000000000000", country: "SI" };
+    Reflect.deleteProperty(values, "country");
+    await expect(bySchool.execute(db, values)).rejects.toThrow(/country/);
   });
 
   it("is prepared once per connection, however often it runs", async () => {
