@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { mobilities, mobilityMembers, participants, projects } from "@/db/schema";
 import { notFound } from "@/server/errors";
+import type { GrantLine } from "@/server/rules";
 import type { TActivityType, TMobilityStatus } from "@/server/schemas/mobilities";
 import type { TListMobilities, TMobilityListFilters, TMobilityListQuery, TMobilitySortField } from "@/server/schemas/mobility-list";
 import type { Actor } from "./memberships";
@@ -29,8 +30,11 @@ export interface TMobilityListRow {
   /** Group mobility: accompanying persons besides the lead. */
   otherAccompanyingCount: number;
   destination: { country: string; town: string; receivingOrganisation: string };
+  /** The known lines' sum; with unknown lines a lower bound ("at least"). */
   grantTotalCents: number;
   grantEligible: boolean;
+  /** Lines a missing figure made unknown (empty: the grant is complete). */
+  grantUnknownLines: GrantLine[];
   errorCount: number;
   warningCount: number;
   version: number;
@@ -141,6 +145,7 @@ export function selectPage(db: Db, actor: Actor, query: TMobilityListQuery, offs
       distanceKm: mobilities.distanceKm,
       grantTotalCents: mobilities.grantTotalCents,
       grantEligible: mobilities.grantEligible,
+      grantUnknownLines: mobilities.grantUnknownLines,
       grantIssues: mobilities.grantIssues,
       version: mobilities.version,
       total: sql<number>`count(*) over ()`.as("total"),
@@ -184,6 +189,7 @@ export function selectPage(db: Db, actor: Actor, query: TMobilityListQuery, offs
       distanceKm: page.distanceKm,
       grantTotalCents: page.grantTotalCents,
       grantEligible: page.grantEligible,
+      grantUnknownLines: page.grantUnknownLines,
       errorCount: issues("error"),
       warningCount: issues("warning"),
       version: page.version,
@@ -210,6 +216,7 @@ function toRow(r: TPageRecord): TMobilityListRow {
     destination: { country: r.destinationCountry, town: r.destinationTown, receivingOrganisation: r.receivingOrganisation },
     grantTotalCents: r.grantTotalCents,
     grantEligible: r.grantEligible,
+    grantUnknownLines: r.grantUnknownLines,
     errorCount: r.errorCount,
     warningCount: r.warningCount,
     version: r.version,
@@ -277,6 +284,7 @@ export const CSV_COLUMNS = [
   "distanceKm",
   "greenTravel",
   "grantTotal",
+  "grantUnknownLines",
   "eligible",
   "errors",
   "warnings",
@@ -289,6 +297,8 @@ export interface TCsvLabels {
   column: (column: TCsvColumn) => string;
   activity: (code: TActivityType) => string;
   status: (status: TMobilityStatus) => string;
+  /** A grant line's name. */
+  line: (line: GrantLine) => string;
   yes: string;
   no: string;
   /** `,` for Slovenian (what Excel expects there), `.` for English. */
@@ -330,6 +340,7 @@ function csvRecord(r: TPageRecord, labels: TCsvLabels, special: boolean): (strin
     r.distanceKm ?? "",
     r.greenTravel ? labels.yes : labels.no,
     centsToCsvAmount(r.grantTotalCents, labels.decimalSeparator),
+    r.grantUnknownLines.map(labels.line).join(", "),
     r.grantEligible ? labels.yes : labels.no,
     r.errorCount,
     r.warningCount,
@@ -362,6 +373,7 @@ export function csvLabels(translate: (key: string) => string, locale: string): T
     column: (column) => translate(`mobilityList.csv.columns.${column}`),
     activity: (code) => translate(`activities.${code}`),
     status: (status) => translate(`mobilityStatus.${status}`),
+    line: (line) => translate(`budgetCategories.${line}`),
     yes: translate("mobilityList.csv.yes"),
     no: translate("mobilityList.csv.no"),
     decimalSeparator: locale === "en" ? "." : ",",
