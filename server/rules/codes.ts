@@ -42,6 +42,8 @@ export const RULE_CODES = [
   "PARTNERSHIP_TOO_FEW_ORGANISATIONS",
   "PARTNERSHIP_TOO_FEW_COUNTRIES",
   "LUMP_SUM_INVALID",
+  // input (appended)
+  "TOWN_AMBIGUOUS",
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];
@@ -96,4 +98,5 @@ export const RULE_MESSAGES_EN: Readonly<Record<RuleCode, string>> = {
   PARTNERSHIP_TOO_FEW_ORGANISATIONS: "A {action} partnership needs at least {min} organisations; {count} entered.",
   PARTNERSHIP_TOO_FEW_COUNTRIES: "A {action} partnership needs organisations from at least {min} countries; {count} entered.",
   LUMP_SUM_INVALID: "{lumpSumEur} EUR is not a lump sum of {action}; allowed: {allowed}.",
+  TOWN_AMBIGUOUS: "There are towns called \"{town}\" in several countries ({countries}); choose the country.",
 };
