@@ -1,5 +1,6 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
+import { ruleIssueText } from "@/lib/rule-text";
 import { auth } from "@/server/auth/config";
 import { ZId } from "@/server/schemas/common";
 import { ZNaCode } from "@/server/schemas/na";
@@ -36,7 +37,7 @@ export async function GET(request: Request) {
       scope = { naCode: na.data };
       name = na.data;
     }
-    const [report, flag, category, projectStatus, mobilityStatus, findingStatus, activity] = await Promise.all([
+    const [report, flag, category, projectStatus, mobilityStatus, findingStatus, activity, rules, figures, locale] = await Promise.all([
       getTranslations("na.report"),
       getTranslations("na.flags"),
       getTranslations("budgetCategories"),
@@ -44,6 +45,9 @@ export async function GET(request: Request) {
       getTranslations("mobilityStatus"),
       getTranslations("na.findings.status"),
       getTranslations("activities"),
+      getTranslations("rules"),
+      getTranslations("figures"),
+      getLocale(),
     ]);
     const bytes = await buildNaAuditReport(db, officer, scope, {
       report: (k) => report(k),
@@ -53,6 +57,7 @@ export async function GET(request: Request) {
       mobilityStatus: (k) => mobilityStatus(k),
       findingStatus: (k) => findingStatus(k),
       activity: (k) => activity(k),
+      issue: (i) => ruleIssueText(i, { rules, figures, activities: activity, locale }),
     });
     const day = new Date().toISOString().slice(0, 10);
     const file = `audit-${name.normalize("NFKD").replace(/[^\w-]+/g, "-").replace(/-+/g, "-").toLowerCase()}-${day}.xlsx`;
