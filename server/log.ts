@@ -29,7 +29,10 @@ interface RequestContext {
   actor?: LogActor;
 }
 
-const storage = new AsyncLocalStorage<RequestContext>();
+// Next.js bundles this module once per route bundle: the store and the logger live on globalThis so that
+// every bundle reads the same request context.
+const globalForLog = globalThis as typeof globalThis & { __mobiloLog?: Logger; __mobiloLogContext?: AsyncLocalStorage<RequestContext> };
+const storage = (globalForLog.__mobiloLogContext ??= new AsyncLocalStorage<RequestContext>());
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -144,7 +147,9 @@ export interface LoggerOptions {
 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
-  const format = options.format ?? (process.env.LOG_FORMAT === "json" || process.env.LOG_FORMAT === "pretty" ? process.env.LOG_FORMAT : process.env.NODE_ENV === "production" ? "json" : "pretty");
+  const configured = process.env.LOG_FORMAT === "json" || process.env.LOG_FORMAT === "pretty" ? process.env.LOG_FORMAT : undefined;
+  // Production writes JSON for a log collector, except straight to a person's terminal.
+  const format = options.format ?? configured ?? (process.env.NODE_ENV === "production" && !process.stdout.isTTY ? "json" : "pretty");
   const level = options.level ?? process.env.LOG_LEVEL ?? (process.env.VITEST ? "silent" : "info");
   const out = options.destination ?? (format === "json" ? pino.destination({ dest: 1, sync: true }) : process.stdout);
   const destination = format === "json" ? (out as DestinationStream) : prettyStream(out);
@@ -175,6 +180,5 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   );
 }
 
-const globalForLog = globalThis as typeof globalThis & { __mobiloLog?: Logger };
 /** The process's logger: one instance across Next's bundles (instrumentation, route handlers, RSC). */
 export const log: Logger = (globalForLog.__mobiloLog ??= createLogger());

@@ -55,8 +55,10 @@ export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
 
 /** Known database errors become clear answers; the rest is logged and redacted by the formatter. */
-const translateErrors = t.middleware(async ({ next, path }) => {
+const translateErrors = t.middleware(async ({ next, path, type }) => {
+  const started = performance.now();
   const result = await next();
+  log.debug({ path, type, ok: result.ok, ms: Math.round(performance.now() - started) }, "trpc call");
   if (!result.ok) {
     const translated = translateDatabaseError(result.error.cause ?? result.error);
     if (translated) throw translated;
