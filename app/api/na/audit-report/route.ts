@@ -7,13 +7,15 @@ import { ZNaCode } from "@/server/schemas/na";
 import { listMyNaCodes } from "@/server/services/memberships";
 import { buildNaAuditReport } from "@/server/services/na-audit-report";
 import { listNaSchools } from "@/server/services/na-oversight";
+import { log, withRequest } from "@/server/log";
 
 /**
  * The officer's audit report (XLSX) for one school (`?school=<id>`) or a whole NA (`?na=SI01`).
  * Only officers: the session is checked with auth(), the NA codes come from na_officers; a school
  * or an NA that is not theirs is 404, exactly like anything else that is not theirs.
  */
-export async function GET(request: Request) {
+export const GET = (request: Request): Promise<Response> =>
+  withRequest(request, async () => {
   const noStore = { "Cache-Control": "no-store" };
   const session = await auth();
   if (!session?.user?.id) return new Response("unauthorized", { status: 401, headers: noStore });
@@ -70,7 +72,7 @@ export async function GET(request: Request) {
       },
     });
   } catch (error) {
-    console.error("[na-audit-report]", error);
+    log.error({ err: error }, "NA audit report failed");
     return new Response("internal", { status: 500, headers: noStore });
   }
-}
+  });
