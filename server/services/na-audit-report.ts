@@ -23,6 +23,8 @@ export interface TReportLabels {
   mobilityStatus: (status: string) => string;
   findingStatus: (status: string) => string;
   activity: (type: string) => string;
+  /** An engine issue in words (lib/rule-text), never its code. */
+  issue: (issue: { code: string; params?: Record<string, string | number> }) => string;
 }
 
 const EURO_FORMAT = '#,##0.00 "€"';
@@ -164,7 +166,7 @@ export async function buildNaAuditReport(db: Db, officer: Officer, scope: { naCo
         euros(m.total),
         m.unknownLines.length === 0 ? L("yes") : L("atLeast"),
         m.eligible ? L("yes") : L("no"),
-        m.issues.map((i) => i.code).join(", "),
+        m.issues.map((i) => labels.issue({ code: i.code, params: i.params })).join("\n"),
         m.status === "completed" ? m.missingEvidence : 0,
       ]);
       for (let c = 7; c <= 7 + GRANT_LINES.length; c++) r.getCell(c).numFmt = EURO_FORMAT;
