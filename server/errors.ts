@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import type { ZodError } from "zod";
 
 /*
  * Domain errors carry a tRPC code and an i18n key (messages/*: errors.*), plus per-field keys
@@ -17,6 +18,13 @@ export class AppError extends TRPCError {
     this.messageKey = messageKey;
     this.fieldErrors = fieldErrors;
   }
+}
+
+/** A zod error as `{ "field.path": ["validation.* key"] }` (the tRPC formatter and the route door). */
+export function zodFieldErrors(error: ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) (out[issue.path.join(".") || "_"] ??= []).push(issue.message);
+  return out;
 }
 
 export const notFound = (what = "notFound") => new AppError("NOT_FOUND", what);

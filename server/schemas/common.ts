@@ -47,3 +47,14 @@ export function refineDateRange<T extends { startDate: string; endDate: string }
     ctx.addIssue({ code: "custom", path: ["endDate"], message: "endBeforeStart" });
   }
 }
+
+/**
+ * A set of translators (functions and strings) that a route handler builds with next-intl and hands to
+ * a route-only procedure (server/api/route-handler.ts): never JSON, so never from a browser.
+ */
+export const ZTranslations = <T extends object>() =>
+  z.custom<T>(
+    (value) =>
+      typeof value === "object" && value !== null && Object.values(value).every((v) => typeof v === "function" || typeof v === "string"),
+    { error: "invalidInput" },
+  );

@@ -44,3 +44,19 @@ export const ZUploadEvidenceFields = z.object({
     .optional(),
 });
 export type TUploadEvidenceFields = z.infer<typeof ZUploadEvidenceFields>;
+
+/** Filenames as browsers send them: kept for display only (services/evidence.ts), never part of a path. */
+export const ZUploadFilename = z.string().max(255, { error: "tooLong" });
+
+/** The upload as the route handler hands it to `evidence.upload` (route-only: bytes are not JSON). */
+export const ZUploadEvidence = z.object({
+  orgId: ZId,
+  mobilityId: ZId,
+  kind: ZEvidenceKind,
+  version: ZVersion.optional(),
+  filename: ZUploadFilename,
+  bytes: z.instanceof(Buffer, { error: "fileMissing" }),
+});
+export type TUploadEvidence = z.infer<typeof ZUploadEvidence>;
+
+export const ZFileRef = z.object({ fileId: ZId });

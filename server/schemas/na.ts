@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZId, ZRequiredText, ZVersion } from "./common";
+import { ZId, ZRequiredText, ZTranslations, ZVersion } from "./common";
 import { MAIL_LOCALES } from "./members";
 
 /*
@@ -135,3 +135,23 @@ export type TSetIndividualSupportRates = z.infer<typeof ZSetIndividualSupportRat
 export type TSetIndividualSupportRatesInput = z.input<typeof ZSetIndividualSupportRates>;
 
 export const ZReapplyRates = ZNaRatesRef;
+
+/** The words of the officer's audit report (XLSX), translated by the route handler. */
+export interface TReportLabels {
+  /** `na.report.*` */
+  report: (key: string) => string;
+  flag: (flag: string) => string;
+  category: (line: string) => string;
+  projectStatus: (status: string) => string;
+  mobilityStatus: (status: string) => string;
+  findingStatus: (status: string) => string;
+  activity: (type: string) => string;
+}
+
+/** The officer's audit report: one school (`schoolId`) or one of the officer's NAs (`naCode`, default the first). */
+export const ZNaAuditReport = z.object({
+  schoolId: ZId.optional(),
+  naCode: ZNaCode.optional(),
+  labels: ZTranslations<TReportLabels>(),
+});
+export type TNaAuditReportInput = z.infer<typeof ZNaAuditReport>;

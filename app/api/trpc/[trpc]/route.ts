@@ -3,6 +3,6 @@ import { createTRPCContext } from "@/server/api/context";
 import { appRouter } from "@/server/api/root";
 
 const handler = (req: Request) =>
-  fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: createTRPCContext });
+  fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => createTRPCContext("http") });
 
 export { handler as GET, handler as POST };
