@@ -66,5 +66,9 @@ export function translateDatabaseError(error: unknown): AppError | null {
   if (mapped) return new AppError(mapped.code, "invalidInput", { [mapped.field]: [mapped.key] });
   if (pg.code === "40001" || pg.code === "40P01") return new AppError("CONFLICT", "tryAgain");
   if (pg.code?.startsWith("23")) return new AppError("BAD_REQUEST", "invalidInput");
+  // Class 22 (data exception: a NUL byte, an impossible date, a number out of range, text too long) and
+  // 54000 (a value too large to index): the input's fault. The zod primitives (schemas/common.ts) stop
+  // these at the edge; this is the backstop, so they are a 400 and never a 500.
+  if (pg.code?.startsWith("22") || pg.code === "54000") return new AppError("BAD_REQUEST", "invalidInput");
   return null;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZId, ZIsoDate, ZTranslations } from "./common";
+import { ZId, ZIsoDate, ZSafeString, ZTranslations } from "./common";
 
 const optionalId = z.union([ZId, z.literal("").transform(() => undefined)]).optional();
 const optionalDate = z.union([ZIsoDate, z.literal("").transform(() => undefined)]).optional();
@@ -8,7 +8,7 @@ const optionalDate = z.union([ZIsoDate, z.literal("").transform(() => undefined)
 const filterFields = {
   projectId: optionalId,
   actorUserId: optionalId,
-  entityType: z.string().trim().max(60, { error: "tooLong" }).optional().transform((v) => (v ? v : undefined)),
+  entityType: ZSafeString(60).optional().transform((v) => (v ? v : undefined)),
   from: optionalDate,
   to: optionalDate,
 };

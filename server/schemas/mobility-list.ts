@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZCountryCode, ZId, ZIsoDate, ZTranslations } from "./common";
+import { ZCountryCode, ZId, ZIsoDate, ZSafeString, ZTranslations } from "./common";
 import { ACTIVITY_TYPES, MOBILITY_STATUSES, type TActivityType, type TMobilityStatus } from "./mobilities";
 
 /*
@@ -49,7 +49,7 @@ export const ZMobilityListFilters = z
     dateFrom: ZIsoDate.optional(),
     dateTo: ZIsoDate.optional(),
     participantId: ZId.optional(),
-    q: z.string().trim().max(100, { error: "tooLong" }).optional(),
+    q: ZSafeString(100).optional(),
   })
   .superRefine((value, ctx) => {
     if (value.dateFrom && value.dateTo && value.dateTo < value.dateFrom) {
