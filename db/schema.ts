@@ -283,6 +283,16 @@ export const mobilities = pgTable(
     organisationId: uuid("organisation_id").notNull(),
     projectId: uuid("project_id").notNull(),
     participantId: uuid("participant_id"),
+    /**
+     * The Beneficiary Module's "Mobility activity ID": editable, unique in the project; by default
+     * `<last 6 digits of the project number>-MOB-<counter>` as BM makes it (domain doc §11).
+     */
+    // Left out of an insert, a trigger gives the project's next `…-MOB-nnnnn` (migration 0005).
+    activityId: text("activity_id")
+      .notNull()
+      .$defaultFn(() => sql`default`),
+    /** The Erasmus+ Mobility ID BM gives each mobility from call 2024 (domain doc §1); null until known. */
+    erasmusMobilityId: text("erasmus_mobility_id"),
     activityType: activityType("activity_type").notNull(),
     accompanying: boolean("accompanying").notNull().default(false),
     status: mobilityStatus("status").notNull().default("planned"),
@@ -315,6 +325,9 @@ export const mobilities = pgTable(
   },
   (t) => [
     unique("mobilities_id_organisation_key").on(t.id, t.organisationId),
+    unique("mobilities_activity_id_key").on(t.projectId, t.activityId),
+    check("mobilities_activity_id_format", sql`${t.activityId} ~ '^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$'`),
+    check("mobilities_erasmus_mobility_id_format", sql`${t.erasmusMobilityId} is null or ${t.erasmusMobilityId} ~ '^20[0-9]{2}-[A-Z]{5}-[0-9]{4}-[A-Z0-9-]{20}$'`),
     foreignKey({
       name: "mobilities_partner_fk",
       columns: [t.partnerOrganisationId, t.organisationId],
@@ -545,6 +558,60 @@ export const findingMessages = pgTable(
   },
   (t) => [index("finding_messages_finding_idx").on(t.findingId, t.createdAt)],
 );
+
+export const bmImportStatus = pgEnum("bm_import_status", ["analysed", "rejected", "queued", "running", "committed", "failed"]);
+
+/**
+ * An upload of a Beneficiary Module file: the file, its dry run and, once committed, its outcome.
+ * It is also the job queue of the import (status `queued` → `running` → `committed`/`failed`),
+ * claimed with `FOR UPDATE SKIP LOCKED`; see docs/decisions.md.
+ */
+export const bmImports = pgTable(
+  "bm_imports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull(),
+    projectId: uuid("project_id").notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    fileName: text("file_name").notNull(),
+    fileFormat: text("file_format").notNull(),
+    fileBytes: bytea("file_bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    /** The user's column choices for their own spreadsheet (header → field, null: ignore). */
+    headerOverrides: jsonb("header_overrides").notNull().default(sql`'{}'::jsonb`),
+    status: bmImportStatus("status").notNull(),
+    totalRows: integer("total_rows").notNull().default(0),
+    progress: integer("progress").notNull().default(0),
+    /** The dry run: counts, per-row and per-cell issues, what would change. */
+    dryRun: jsonb("dry_run").notNull(),
+    /** The commit's outcome (counts) or its error key. */
+    outcome: jsonb("outcome"),
+    /** A running job whose lease has expired was interrupted (the process died); it is claimed again. */
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    createdAt: timestamps.createdAt,
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    foreignKey({
+      name: "bm_imports_project_fk",
+      columns: [t.projectId, t.organisationId],
+      foreignColumns: [projects.id, projects.organisationId],
+    }).onDelete("cascade"),
+    index("bm_imports_project_idx").on(t.projectId, t.createdAt),
+    index("bm_imports_queue_idx").on(t.status, t.createdAt),
+    check("bm_imports_format", sql`${t.fileFormat} in ('xlsx', 'csv')`),
+    check("bm_imports_size", sql`octet_length(${t.fileBytes}) <= 10485760`),
+  ],
+);
+
+/** A school's remembered column mapping for its own spreadsheets (normalised header → field or null). */
+export const bmColumnMappings = pgTable("bm_column_mappings", {
+  organisationId: uuid("organisation_id")
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: "cascade" }),
+  mapping: jsonb("mapping").notNull(),
+  updatedAt: timestamps.updatedAt,
+});
 
 export const auditLog = pgTable(
   "audit_log",
