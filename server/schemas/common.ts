@@ -40,6 +40,11 @@ export const ZSafeString = (max: number, options: { multiline?: boolean; min?: n
 export const MIN_DATE = "1900-01-01";
 export const MAX_DATE = "2099-12-31";
 
+/** In range, or not a YYYY-MM-DD date at all (then the format's own error is the one to show). */
+export function isDateInRange(value: string): boolean {
+  return !/^\d{4}-\d{2}-\d{2}$/.test(value) || (value >= MIN_DATE && value <= MAX_DATE);
+}
+
 export const ZIsoDate = z
   .string({ error: "required" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalidDate" })
@@ -47,7 +52,7 @@ export const ZIsoDate = z
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
   }, { error: "invalidDate" })
-  .refine((value) => value >= MIN_DATE && value <= MAX_DATE, { error: "dateOutOfRange" });
+  .refine((value) => isDateInRange(value), { error: "dateOutOfRange" });
 
 export const ZRequiredText = (max = 200, options: { multiline?: boolean } = {}) => ZSafeString(max, { ...options, min: 1 });
 

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import type { EstimateInput } from "@/server/rules";
 import { ACTIVITY_TYPES } from "@/server/rules/types";
-import { hasNoControlCharacters, MAX_DATE, MIN_DATE } from "./common";
+import { hasNoControlCharacters, isDateInRange, MAX_DATE, MIN_DATE } from "./common";
 
 /** The engine's own list (server/rules/types is pure data and types: safe in the browser). */
 export const ESTIMATE_ACTIVITY_TYPES = ACTIVITY_TYPES;
@@ -19,7 +19,7 @@ const countryCode = z
 
 const isoDate = z.iso
   .date({ message: "Use a date in the form YYYY-MM-DD." })
-  .refine((value) => value >= MIN_DATE && value <= MAX_DATE, { message: `Use a date between ${MIN_DATE} and ${MAX_DATE}.` });
+  .refine((value) => isDateInRange(value), { message: `Use a date between ${MIN_DATE} and ${MAX_DATE}.` });
 
 const euros = z
   .number({ message: "Enter an amount in EUR." })
