@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { ZodError } from "zod";
 import { AppError, translateDatabaseError, zodFieldErrors, type FieldErrors } from "@/server/errors";
+import { log } from "@/server/log";
 
 /*
  * The one error body of the route handlers (server/api/route-handler.ts), the same as the tRPC API's:
@@ -32,7 +33,7 @@ export function errorToResponse(error: unknown, route: string): Response {
     if (error.cause instanceof ZodError) return routeError(status, "invalidInput", zodFieldErrors(error.cause));
     return routeError(status, error.code === "NOT_FOUND" ? "notFound" : error.code === "UNAUTHORIZED" ? "unauthorized" : error.code === "FORBIDDEN" ? "forbidden" : "invalidInput");
   }
-  console.error(`[route] ${route} failed:`, error instanceof TRPCError ? (error.cause ?? error) : error);
+  log.error({ err: error instanceof TRPCError ? (error.cause ?? error) : error, route }, "route handler failed");
   return routeError(500, "internal");
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { withRequest } from "@/server/log";
 import { createTRPCContext } from "./context";
 import { createCaller } from "./root";
 import { errorToResponse } from "./route-errors";
@@ -20,6 +21,7 @@ export { errorToResponse, routeError, type RouteErrorBody } from "./route-errors
  *   `{ message: "<errors.* key>", fieldErrors?: { field: ["<validation.* key>"] } }` with the tRPC
  *   code's HTTP status; a database error is translated as tRPC does, anything unknown is logged and
  *   answered 500 `internal` (no SQL, no stack).
+ * - Every log line of the request carries its request id (server/log.ts `withRequest`).
  * - Procedures that carry bytes, streams or translators are `meta({ routeOnly: true })`: callable
  *   here, NOT_FOUND over `/api/trpc`.
  */
@@ -37,14 +39,15 @@ export function routeHandler<TParams = Record<string, never>>(
   route: string,
   handle: (args: RouteArgs<TParams>) => Promise<Response>,
 ): (request: Request, context: { params: Promise<TParams> }) => Promise<Response> {
-  return async (request, context) => {
-    try {
-      const caller = createCaller(await createTRPCContext());
-      return await handle({ request, params: await context.params, caller });
-    } catch (error) {
-      return errorToResponse(error, route);
-    }
-  };
+  return (request, context) =>
+    withRequest(request, async () => {
+      try {
+        const caller = createCaller(await createTRPCContext());
+        return await handle({ request, params: await context.params, caller });
+      } catch (error) {
+        return errorToResponse(error, route);
+      }
+    });
 }
 
 /** RFC 6266: an ASCII fallback plus the exact UTF-8 name. */

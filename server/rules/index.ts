@@ -16,14 +16,16 @@ import type { RateTables } from "./rates/types";
 import type { EstimateInput, MobilityEstimate, RuleIssue } from "./types";
 
 export { RULE_CODES, RULE_MESSAGES_EN, type RuleCode } from "./codes";
-export { DEFAULT_RATES, withOverrides, type RateOverrides } from "./rates";
+export { DEFAULT_RATES, resolveRates, withOverrides, type RateLayers, type RateOverrides } from "./rates";
 export type * from "./rates/types";
 export * from "./types";
+export { grantLineStem, mapLines } from "./grant-lines";
+export { CAP_COUNTING, capCountOf, capWarning, COMPLIANCE_THRESHOLDS, participantCap, type CapCount, type ProjectAction } from "./compliance";
 export { distanceBandFor, MIN_TRAVEL_KM } from "./distance-bands";
 // Unit conversions at the engine's boundary (stored cents ↔ the EUR figures of its input and output).
 export { centsToEur, eurToCents } from "./money";
-export { EARTH_RADIUS_KM, findTown, greatCircleKm, normaliseTownName, resolveDistance } from "./geo";
-export type { Coordinates, DistanceResolution, ResolvedTown } from "./geo";
+export { EARTH_RADIUS_KM, findTown, greatCircleKm, lookupTown, normaliseTownName, resolveDistance, searchTowns } from "./geo";
+export type { Coordinates, DistanceResolution, ResolvedTown, TownLookup, TownSuggestion } from "./geo";
 export type { GroupAccompanyingPerson, GroupEstimate, GroupEstimateInput, GroupPupil, PersonEstimate } from "./group";
 export { COMMITTED_STATUSES, MOBILITY_STATUSES, REALISED_STATUSES } from "./project";
 // Synchronous cores, for callers that already hold the one-way km (e.g. stored mobilities).

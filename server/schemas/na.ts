@@ -146,6 +146,8 @@ export interface TReportLabels {
   mobilityStatus: (status: string) => string;
   findingStatus: (status: string) => string;
   activity: (type: string) => string;
+  /** An engine issue in words (lib/rule-text), never its code. */
+  issue: (issue: { code: string; params?: Record<string, string | number> }) => string;
 }
 
 /** The officer's audit report: one school (`schoolId`) or one of the officer's NAs (`naCode`, default the first). */

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { EstimateInput } from "@/server/rules";
+import { TOWN_SEARCH_MAX_RESULTS } from "@/server/rules/europe";
 import { ACTIVITY_TYPES } from "@/server/rules/types";
 import { hasNoControlCharacters, isDateInRange, MAX_DATE, MIN_DATE } from "./common";
 
@@ -37,6 +38,13 @@ const town = z.object({
     .max(120, { message: "The town name is too long." })
     .refine((value) => hasNoControlCharacters(value), { message: "The town name holds control characters." }),
   country: countryCode.optional(),
+});
+
+/** Input of the town picker's search (`rules.towns`): a few letters of any of a town's names. */
+export const ZTownSearch = z.object({
+  query: z.string().trim().min(1, { message: "Enter a town." }).max(120, { message: "The town name is too long." }),
+  country: countryCode.optional(),
+  limit: z.number().int().min(1).max(TOWN_SEARCH_MAX_RESULTS).optional(),
 });
 
 export const ZEstimateInput = z

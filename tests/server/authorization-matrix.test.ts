@@ -95,6 +95,7 @@ interface TExpectation {
 const EXPECTED: Record<string, TExpectation> = {
   "me.context": { expected: signedIn(OK) },
   "rules.estimate": { expected: everyone(OK) },
+  "rules.towns": { expected: everyone(OK) },
 
   "projects.list": { expected: listOfOwnSchool },
   "projects.get": { expected: readOfA },
@@ -250,7 +251,7 @@ const PDF = minimalPdf();
 const word = (key: string) => key;
 const CSV_LABELS = { column: word, activity: word, status: word, yes: "yes", no: "no", decimalSeparator: "." as const };
 const AUDIT_HEADINGS = { time: "t", person: "p", email: "e", action: "a", entityType: "et", entityId: "id", field: "f", before: "b", after: "a" };
-const REPORT_LABELS = { report: word, flag: word, category: word, projectStatus: word, mobilityStatus: word, findingStatus: word, activity: word };
+const REPORT_LABELS = { report: word, flag: word, category: word, projectStatus: word, mobilityStatus: word, findingStatus: word, activity: word, issue: (i: { code: string }) => i.code };
 
 /** Valid input per procedure, built fresh for every call (mutations consume what they change). */
 const INPUTS: Record<string, (orgId: string) => Promise<unknown>> = {
@@ -259,6 +260,7 @@ const INPUTS: Record<string, (orgId: string) => Promise<unknown>> = {
     callYear: 2025, naCode: "SI01", activityType: "SM-JOB-SHDW", startDate: "2025-10-06", endDate: "2025-10-10",
     travelDays: 2, destinationCountry: "AT", distanceKm: 380,
   }),
+  "rules.towns": async () => ({ query: "Wien" }),
   "projects.list": async (orgId) => ({ orgId }),
   "projects.get": async (orgId) => ({ orgId, projectId: f.projectA }),
   "projects.create": async (orgId) => ({ orgId, ...accreditedProject() }),

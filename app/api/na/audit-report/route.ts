@@ -1,4 +1,5 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ruleIssueText } from "@/lib/rule-text";
 import { downloadHeaders, routeHandler } from "@/server/api/route-handler";
 
 /**
@@ -7,7 +8,7 @@ import { downloadHeaders, routeHandler } from "@/server/api/route-handler";
  */
 export const GET = routeHandler("na/audit-report", async ({ request, caller }) => {
   const search = new URL(request.url).searchParams;
-  const [report, flag, category, projectStatus, mobilityStatus, findingStatus, activity] = await Promise.all([
+  const [report, flag, category, projectStatus, mobilityStatus, findingStatus, activity, rules, figures, locale] = await Promise.all([
     getTranslations("na.report"),
     getTranslations("na.flags"),
     getTranslations("budgetCategories"),
@@ -15,6 +16,9 @@ export const GET = routeHandler("na/audit-report", async ({ request, caller }) =
     getTranslations("mobilityStatus"),
     getTranslations("na.findings.status"),
     getTranslations("activities"),
+    getTranslations("rules"),
+    getTranslations("figures"),
+    getLocale(),
   ]);
   const { bytes, filename } = await caller.na.auditReport({
     // `?school=` present but empty is still a school that does not exist, not the whole NA.
@@ -28,6 +32,7 @@ export const GET = routeHandler("na/audit-report", async ({ request, caller }) =
       mobilityStatus: (k) => mobilityStatus(k),
       findingStatus: (k) => findingStatus(k),
       activity: (k) => activity(k),
+      issue: (i) => ruleIssueText(i, { rules, figures, activities: activity, locale }),
     },
   });
   return new Response(new Uint8Array(bytes), {

@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { downloadHeaders, routeHandler } from "@/server/api/route-handler";
+import { log } from "@/server/log";
 import { csvLabels, mobilityListInput, parseMobilityListSearch } from "@/server/schemas/mobility-list";
 
 /*
@@ -29,7 +30,7 @@ export const GET = routeHandler<{ orgId: string; projectId: string }>("mobilitie
         if (next.done) controller.close();
         else controller.enqueue(encoder.encode(next.value));
       } catch (error) {
-        console.error("[mobilities.csv] export failed while streaming:", error);
+        log.error({ err: error }, "mobilities CSV failed while streaming");
         controller.error(new Error("export failed"));
       }
     },
