@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { errorToResponse } from "@/server/api/route-errors";
 import { AppError } from "@/server/errors";
+import { log } from "@/server/log";
 
 async function answer(error: unknown) {
   const response = errorToResponse(error, "test");
@@ -31,10 +32,10 @@ describe("the route handlers' one error body", () => {
   it("translates a database error and never shows an unknown one", async () => {
     const unique = Object.assign(new Error("duplicate key"), { code: "23505", constraint_name: "users_email_key" });
     expect(await answer(new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: unique }))).toMatchObject({ status: 409, body: { fieldErrors: { email: ["emailTaken"] } } });
-    const log = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const logged = vi.spyOn(log, "error").mockImplementation(() => undefined);
     const unknown = await answer(new Error("select * from secrets failed at line 3"));
     expect(unknown).toEqual({ status: 500, body: { message: "internal" }, cacheControl: "no-store" });
-    expect(log).toHaveBeenCalledOnce();
-    log.mockRestore();
+    expect(logged).toHaveBeenCalledOnce();
+    logged.mockRestore();
   });
 });
