@@ -3,9 +3,10 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { findingMessages, findings, mobilities, participants, users } from "@/db/schema";
 import { GRANT_LINES } from "@/server/rules";
-import { COMPLIANCE_FLAGS } from "@/server/schemas/na";
+import { COMPLIANCE_FLAGS, type TNaAuditReportInput, type TReportLabels } from "@/server/schemas/na";
 import { missingEvidenceCountSql } from "./evidence";
-import { scanCompliance, type Officer, type TPortfolioRow } from "./na-oversight";
+import { listNaSchools, scanCompliance, type Officer, type TPortfolioRow } from "./na-oversight";
+import { notFound } from "@/server/errors";
 
 /*
  * The audit report an officer downloads (XLSX): a summary sheet with one row per project and its
@@ -14,16 +15,6 @@ import { scanCompliance, type Officer, type TPortfolioRow } from "./na-oversight
  * Money is written as euros with a currency format (cents / 100: a change of unit for the spreadsheet).
  */
 
-export interface TReportLabels {
-  /** `na.report.*` */
-  report: (key: string) => string;
-  flag: (flag: string) => string;
-  category: (line: string) => string;
-  projectStatus: (status: string) => string;
-  mobilityStatus: (status: string) => string;
-  findingStatus: (status: string) => string;
-  activity: (type: string) => string;
-}
 
 const EURO_FORMAT = '#,##0.00 "€"';
 const euros = (cents: number) => cents / 100;
@@ -155,7 +146,7 @@ export async function buildNaAuditReport(db: Db, officer: Officer, scope: { naCo
     ]);
     header.font = { bold: true };
     for (const m of mobilityRows.filter((x) => x.projectId === row.projectId)) {
-      const issues = (Array.isArray(m.issues) ? m.issues : []) as { code?: string }[];
+      const issues = (Array.isArray(m.issues) ? m.issues : []) as { code?: string; params?: Record<string, string | number> }[];
       const r = sheet.addRow([
         m.firstName ? `${m.firstName} ${m.lastName ?? ""}`.trim() : "",
         labels.activity(m.activityType),
@@ -166,7 +157,7 @@ export async function buildNaAuditReport(db: Db, officer: Officer, scope: { naCo
         ...GRANT_LINES.map((line) => euros(m[line])),
         euros(m.total),
         m.eligible ? L("yes") : L("no"),
-        issues.map((i) => i.code ?? "").join(", "),
+        issues.flatMap((i) => (i.code ? [labels.issue({ code: i.code, params: i.params })] : [])).join("\n"),
         m.status === "completed" ? m.missingEvidence : 0,
       ]);
       for (let c = 7; c <= 7 + GRANT_LINES.length; c++) r.getCell(c).numFmt = EURO_FORMAT;
@@ -187,4 +178,28 @@ export async function buildNaAuditReport(db: Db, officer: Officer, scope: { naCo
   }
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * The report for one of the officer's schools or NAs, with its file name. A school or an NA that is not
+ * the officer's is NOT_FOUND, like anything else that is not theirs.
+ */
+export async function naAuditReportFile(db: Db, officer: Officer, input: TNaAuditReportInput): Promise<{ bytes: Buffer; filename: string }> {
+  let scope: { schoolId?: string; naCode?: string };
+  let name: string;
+  if (input.schoolId !== undefined) {
+    const school = (await listNaSchools(db, officer)).find((s) => s.id === input.schoolId);
+    if (!school) throw notFound();
+    scope = { schoolId: school.id };
+    name = school.name;
+  } else {
+    const naCode = input.naCode ?? officer.naCodes[0];
+    if (naCode === undefined || !officer.naCodes.includes(naCode)) throw notFound();
+    scope = { naCode };
+    name = naCode;
+  }
+  const bytes = await buildNaAuditReport(db, officer, scope, input.labels);
+  const day = new Date().toISOString().slice(0, 10);
+  const slug = name.normalize("NFKD").replace(/[^\w-]+/g, "-").replace(/-+/g, "-").toLowerCase();
+  return { bytes, filename: `audit-${slug}-${day}.xlsx` };
 }
