@@ -36,7 +36,8 @@ const BAND_KM: Record<(typeof DISTANCE_BANDS)[number], number> = {
 /** Every issue the engine gives over a grid of mobilities, groups and projects, with tables present and absent. */
 async function everyIssue(): Promise<RuleIssue[]> {
   const issues: RuleIssue[] = [];
-  const collect = (result: { errors: readonly RuleIssue[]; warnings: readonly RuleIssue[] }) => issues.push(...result.errors, ...result.warnings);
+  const collect = (result: { errors: readonly RuleIssue[]; warnings: readonly RuleIssue[]; missing?: readonly RuleIssue[] }) =>
+    issues.push(...result.errors, ...result.warnings, ...(result.missing ?? []));
   const base = (overrides: Partial<EstimateInput>): EstimateInput => ({
     callYear: 2024, naCode: "IS01", activityType: "SM-JOB-SHDW", startDate: "2024-10-07", endDate: "2024-10-11",
     travelDays: 2, destinationCountry: "AT", distanceKm: 800, ...overrides,
