@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { figureText, ruleIssueText } from "@/lib/rule-text";
+import { figureText, rateTableFigureText, ruleIssueText } from "@/lib/rule-text";
 import {
   ACTIVITY_TYPES,
   computeProjectBudget,
@@ -184,3 +184,37 @@ const SAMPLE_PARAMS: Record<string, string | number> = {
   band: "500-1999",
   allowed: "30000, 60000",
 };
+
+describe("the NA's rate page names every figure of the tables in words", () => {
+  /** Every figure's section and path, as server/services/na-rates lists them. */
+  function figurePaths(node: unknown, path: string[], out: string[][]): string[][] {
+    if (node === null || typeof node !== "object") return out;
+    if ("value" in node && "confidence" in node) {
+      out.push(path);
+      return out;
+    }
+    for (const [key, child] of Object.entries(node)) figurePaths(child, [...path, key], out);
+    return out;
+  }
+
+  it.each(LOCALES)("in %s", (locale) => {
+    const tr = ruleTranslators(locale);
+    const rows: [string, string[]][] = [];
+    for (const [section, table] of Object.entries(DEFAULT_RATES)) {
+      if (section === "project") {
+        for (const path of figurePaths(table, [], [])) rows.push([section, path]);
+      } else if (section === "individualSupport") {
+        for (const path of figurePaths(table, [], [])) rows.push([section, path.slice(2)]);
+      } else {
+        for (const path of figurePaths(table, [], [])) rows.push([section, path.slice(1)]);
+      }
+    }
+    expect(rows.length).toBeGreaterThan(50);
+    const generic = tr.figures("figure");
+    for (const [section, path] of rows) {
+      const text = rateTableFigureText(section, path, tr);
+      expect([section, path, rawPartOf(text)]).toEqual([section, path, undefined]);
+      expect([section, path, text]).not.toEqual([section, path, generic]);
+    }
+  });
+});
