@@ -1,6 +1,6 @@
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { getLocale, getTranslations } from "next-intl/server";
-import { warningValues } from "@/app/(app)/s/[orgId]/overview/_components/warning-values";
+import { warningValues } from "@/components/dashboard/warning-values";
 import { getFormatters } from "@/components/format-server";
 import { getDb } from "@/db";
 import { auth } from "@/server/auth/config";
