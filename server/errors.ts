@@ -31,6 +31,7 @@ const CONSTRAINT_FIELDS: Record<string, { field: string; key: string; code: TRPC
   projects_number_format: { field: "projectNumber", key: "projectNumberFormat", code: "BAD_REQUEST" },
   projects_end_after_start: { field: "endDate", key: "endBeforeStart", code: "BAD_REQUEST" },
   mobilities_end_after_start: { field: "endDate", key: "endBeforeStart", code: "BAD_REQUEST" },
+  mobilities_activity_id_key: { field: "activityId", key: "activityIdTaken", code: "CONFLICT" },
   users_email_key: { field: "email", key: "emailTaken", code: "CONFLICT" },
   partner_organisations_name_key: { field: "name", key: "partnerNameTaken", code: "CONFLICT" },
 };

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { MOBILITY_STATUSES } from "@/server/rules/statuses";
 import { ACTIVITY_TYPES } from "@/server/rules/types";
 import { ZCents, ZCountryCode, ZId, ZIsoDate, ZOptionalText, ZRequiredText, ZVersion } from "./common";
 
 /** The engine's activity codes (Beneficiary Module codes plus preparatory visits): one list. */
 export { ACTIVITY_TYPES };
 export type TActivityType = (typeof ACTIVITY_TYPES)[number];
-export const MOBILITY_STATUSES = ["draft", "planned", "completed", "cancelled"] as const;
+export { MOBILITY_STATUSES };
 export type TMobilityStatus = (typeof MOBILITY_STATUSES)[number];
 
 /** Incoming activities: the school hosts, the guest travels to the school's town. */
@@ -26,8 +27,28 @@ export const ZMobilityMember = z.object({
 });
 export type TMobilityMember = z.infer<typeof ZMobilityMember>;
 
+/** BM's "Mobility activity ID": editable, unique in the project (empty: the next `…-MOB-nnnnn`). */
+export const ZMobilityActivityId = z
+  .string()
+  .trim()
+  .max(40, { error: "tooLong" })
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .pipe(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/, { error: "activityIdFormat" }).optional());
+
+/** The Erasmus+ Mobility ID BM gives from call 2024: `[year]-[5 letters]-[4 digits]-[last 20 chars of the project code]`. */
+export const ZErasmusMobilityId = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .pipe(z.string().regex(/^20\d{2}-[A-Z]{5}-\d{4}-[A-Z0-9-]{20}$/, { error: "erasmusMobilityIdFormat" }).optional());
+
 /** The fields of a mobility as the Beneficiary Module captures them (domain doc §2–6). */
 export const mobilityFields = {
+  activityId: ZMobilityActivityId,
+  erasmusMobilityId: ZErasmusMobilityId,
   activityType: z.enum(ACTIVITY_TYPES, { error: "required" }),
   status: z.enum(MOBILITY_STATUSES).default("planned"),
   /** The participant; for a group mobility the lead accompanying person; for a visit its lead. */

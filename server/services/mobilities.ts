@@ -75,6 +75,9 @@ function assertCap(project: ProjectContext, before: ProjectBudget, after: Projec
 function rowValues(fields: TMobilityFields, distance: { km: number | null; source: "official" | "calculated" }) {
   const isGroup = fields.activityType === "LM-GRP-PUPIL";
   return {
+    // Left out when empty: a new mobility then gets the project's next ID, an edited one keeps its own.
+    ...(fields.activityId ? { activityId: fields.activityId } : {}),
+    erasmusMobilityId: fields.erasmusMobilityId ?? null,
     activityType: fields.activityType,
     status: fields.status,
     participantId: fields.participantId,
@@ -282,7 +285,8 @@ export async function duplicateMobility(db: Db, actor: Actor, mobilityId: string
     const project = await lockProject(tx, actor, found.projectId);
     const source = await getStored(tx, actor, mobilityId);
     if (!source) throw notFound("mobilityNotFound");
-    const { id: _id, createdAt: _c, updatedAt: _u, version: _v, grantTotalCents: _t, members, ...copy } = source;
+    // The copy gets the project's next Mobility activity ID (the insert trigger) and no Erasmus+ Mobility ID yet.
+    const { id: _id, createdAt: _c, updatedAt: _u, version: _v, grantTotalCents: _t, activityId: _a, erasmusMobilityId: _e, members, ...copy } = source;
     const id = randomUUID();
     const [row] = await tx.insert(mobilities).values({ ...copy, id, status: "draft", grantComputedAt: null }).returning();
     if (!row) throw new Error("insert returned no row");

@@ -3,7 +3,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getFormatters } from "@/components/format-server";
-import { programmeCountries } from "./_components/mobility-form-props";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -11,7 +10,7 @@ import { Progress } from "@/components/ui/progress";
 import { getQueryClient, HydrateClient, orNotFound, schoolMembership, serverCaller, trpc } from "@/server/api/rsc";
 import { mobilityListInput, parseMobilityListSearch } from "@/server/schemas/mobility-list";
 import { BUDGET_CATEGORIES } from "@/server/schemas/projects";
-import { projectParticipantCap } from "@/server/services/project-rules";
+import { programmeCountries } from "./_components/mobility-form-props";
 import { MobilityTable } from "./_components/mobility-table";
 
 type Params = Promise<{ orgId: string; projectId: string }>;
@@ -35,7 +34,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
   // The list's filters, sort and page are in the URL: prefetch exactly the view the client will ask for.
   const listState = parseMobilityListSearch(await searchParams);
   void getQueryClient().prefetchQuery(trpc.mobilities.list.queryOptions(mobilityListInput(orgId, projectId, listState)));
-  const cap = projectParticipantCap(project.action, project.callYear);
+  const cap = project.participantCap;
   const t = await getTranslations("project");
   const tStatus = await getTranslations("projectStatus");
   const tCat = await getTranslations("budgetCategories");
