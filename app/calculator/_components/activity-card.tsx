@@ -21,7 +21,7 @@ export function ActivityCard({
   onNaOther: (other: boolean) => void;
 }) {
   const t = useTranslations("calculator");
-  const tRules = useTranslations("rules");
+  const tActivity = useTranslations("activities");
   const { state, set, text, issues, countryName } = form;
   const year = Number(state.callYear);
   const publishedFor = data.naCodes.filter((code) => data.publishedRates[code]?.includes(year));
@@ -99,7 +99,7 @@ export function ActivityCard({
           >
             {ESTIMATE_ACTIVITY_TYPES.map((activity) => (
               <option key={activity} value={activity}>
-                {tRules(`activity_${activity}`)}
+                {tActivity(activity)}
               </option>
             ))}
           </select>
