@@ -117,7 +117,7 @@ export function MobilityTable({ orgId, projectId, canManage = false, countries =
   const total = data?.total ?? 0;
   const filtered = Object.values(input.filters).length > 0;
   const csvQuery = mobilityListSearch(state, { paging: false }).toString();
-  const csvHref = `/api/orgs/${orgId}/projects/${projectId}/mobilities.csv${csvQuery ? `?${csvQuery}` : ""}`;
+  const csvHref = `/api/s/${orgId}/projects/${projectId}/mobilities.csv${csvQuery ? `?${csvQuery}` : ""}`;
 
   return (
     <Card data-testid="mobility-list">
