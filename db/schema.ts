@@ -539,6 +539,32 @@ export const naRateSets = pgTable(
   ],
 );
 
+/**
+ * A project's own grant agreement figures (issue 11): a RateOverrides object layered over the NA's
+ * rate set (rules resolveRates { agreement }). Each save is a new version, never an overwrite.
+ */
+export const projectAgreementRates = pgTable(
+  "project_agreement_rates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull().references(() => organisations.id, { onDelete: "cascade" }),
+    projectId: uuid("project_id").notNull(),
+    version: integer("version").notNull(),
+    /** A RateOverrides object of the rules engine (figures with source and confidence). */
+    figures: jsonb("figures").$type<RateOverrides>().notNull(),
+    /** Where the figures are written, e.g. "Grant agreement, annex II". */
+    source: text("source").notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [
+    unique("project_agreement_rates_version_key").on(t.projectId, t.version),
+    foreignKey({ columns: [t.projectId, t.organisationId], foreignColumns: [projects.id, projects.organisationId], name: "project_agreement_rates_project_fk" }).onDelete("cascade"),
+    check("project_agreement_rates_source_not_blank", sql`length(trim(${t.source})) > 0`),
+    check("project_agreement_rates_version_positive", sql`${t.version} > 0`),
+  ],
+);
+
 export const findings = pgTable(
   "findings",
   {

@@ -120,7 +120,7 @@ export const ZDailyRateInput = z.string({ error: "required" }).transform((value,
 });
 
 /** Daily rates for country groups 1, 2 and 3, in that order. */
-const ZGroupRates = z.tuple([ZDailyRateInput, ZDailyRateInput, ZDailyRateInput]);
+export const ZGroupRates = z.tuple([ZDailyRateInput, ZDailyRateInput, ZDailyRateInput]);
 
 export const ZSetIndividualSupportRates = z.object({
   naCode: ZNaCode,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { GRANT_LINES } from "@/server/rules/grant-lines";
 import { ZCents, ZId, ZIsoDate, ZRequiredText, ZVersion, refineDateRange } from "./common";
 import { ZEuroInput } from "./money";
+import { ZGroupRates } from "./na";
 
 export const PROJECT_ACTIONS = ["KA121", "KA122", "KA210", "KA220"] as const;
 export const PROJECT_STATUSES = ["draft", "running", "reporting", "closed"] as const;
@@ -76,3 +77,15 @@ export const ZUpdateProject = z
 export type TUpdateProject = z.infer<typeof ZUpdateProject>;
 
 export const ZProjectRef = z.object({ projectId: ZId });
+
+/** A project's grant-agreement daily rates (issue 11): staff and pupils, country groups 1–3. */
+export const ZSetAgreementRates = z.object({
+  projectId: ZId,
+  /** The newest version the coordinator saw (null: none yet): a newer one saved meanwhile is CONFLICT. */
+  baseVersion: ZVersion.nullable(),
+  source: ZRequiredText(200),
+  staff: ZGroupRates,
+  pupil: ZGroupRates,
+});
+export type TSetAgreementRates = z.infer<typeof ZSetAgreementRates>;
+export type TSetAgreementRatesInput = z.input<typeof ZSetAgreementRates>;

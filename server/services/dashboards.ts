@@ -20,7 +20,7 @@ import { COMMITTED_SQL as COMMITTED, REALISED_SQL as REALISED } from "./complian
 import { missingEvidenceCountSql } from "./evidence";
 import type { Actor } from "./memberships";
 import { participantsUsedSql } from "./projects";
-import { projectRateFiguresSql } from "./rates";
+import { projectAgreementFiguresSql, projectRateFiguresSql } from "./rates";
 
 /*
  * Where a project stands in money, places and time, and the same for every project of a school.
@@ -206,7 +206,7 @@ export function projectDashboardSql(organisationId: Id, projectId: Id): SQL {
              "projects"."awarded_lump_sum_cents" as awarded_lump_sum, "projects"."awarded_total_cents" as awarded_total,
              "projects"."target_participants", "projects"."target_fewer_opportunity_participants",
              "projects"."target_green_travel_percent", "projects"."target_average_duration_days", "projects"."target_accompanying_persons",
-             ${awardedColumnsSql}, ${organisations.naCode} as na_code, ${projectRateFiguresSql} as rate_figures,
+             ${awardedColumnsSql}, ${organisations.naCode} as na_code, ${projectRateFiguresSql} as rate_figures, ${projectAgreementFiguresSql} as agreement_figures,
              ${participantsUsedSql} as participants_used, current_date::text as today
       from ${projects} join ${organisations} on ${organisations.id} = "projects"."organisation_id"
       where "projects"."id" = ${projectId} and "projects"."organisation_id" = ${organisationId}
@@ -282,6 +282,7 @@ type ProjectAggregateRow = {
   status: Project["status"];
   awarded_total: BigintColumn;
   rate_figures: RateOverrides | null;
+  agreement_figures: RateOverrides | null;
   participants_used: number;
   today: string;
   committed_total: BigintColumn;
@@ -333,7 +334,7 @@ export async function getProjectDashboard(db: Db, actor: Actor, projectId: strin
 
   const callYear = num(row.call_year);
   const action = row.action;
-  const rates = resolveRates({ na: row.rate_figures });
+  const rates = resolveRates({ na: row.rate_figures, agreement: row.agreement_figures });
   const awarded = linesFrom(row, "awarded");
   const committed = linesFrom(row, "committed");
   const realised = linesFrom(row, "realised");
@@ -438,7 +439,7 @@ export async function getSchoolOverview(db: Db, actor: Actor) {
     select "projects"."id", "projects"."title", "projects"."project_number", "projects"."action", "projects"."call_year",
            "projects"."start_date"::text as start_date, "projects"."end_date"::text as end_date, "projects"."status",
            "projects"."awarded_total_cents" as awarded_total, ${awardedColumnsSql},
-           ${projectRateFiguresSql} as rate_figures, ${participantsUsedSql} as participants_used, current_date::text as today,
+           ${projectRateFiguresSql} as rate_figures, ${projectAgreementFiguresSql} as agreement_figures, ${participantsUsedSql} as participants_used, current_date::text as today,
            a.*
     from ${projects} join ${organisations} on ${organisations.id} = "projects"."organisation_id"
     left join lateral (
@@ -460,7 +461,7 @@ export async function getSchoolOverview(db: Db, actor: Actor) {
     const callYear = num(row.call_year);
     const action = row.action;
     const status = row.status;
-    const rates = resolveRates({ na: row.rate_figures });
+    const rates = resolveRates({ na: row.rate_figures, agreement: row.agreement_figures });
     const awarded = linesFrom(row, "awarded");
     const committed = linesFrom(row, "committed");
     const awardedTotalCents = num(row.awarded_total);

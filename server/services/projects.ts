@@ -79,7 +79,7 @@ export async function getProject(db: Db, actor: Actor, projectId: string): Promi
     .from(projects)
     .where(and(eq(projects.id, projectId), eq(projects.organisationId, actor.orgId)));
   if (!row) throw notFound("projectNotFound");
-  const { rates } = await rateSetFor(db, { naCode: actor.naCode, callYear: row.project.callYear, rateSetId: row.project.rateSetId });
+  const { rates } = await rateSetFor(db, { naCode: actor.naCode, callYear: row.project.callYear, rateSetId: row.project.rateSetId, id: row.project.id, organisationId: actor.orgId });
   return {
     ...toView({ ...row.project, participantsUsed: row.participantsUsed, mobilityCount: row.mobilityCount }),
     participantCap: participantCap(row.project.action, rates),

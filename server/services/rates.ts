@@ -1,7 +1,7 @@
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { naRateSets } from "@/db/schema";
-import { resolveRates, type RateTables } from "@/server/rules";
+import { naRateSets, projectAgreementRates } from "@/db/schema";
+import { resolveRates, type RateOverrides, type RateTables } from "@/server/rules";
 
 /*
  * Which rates apply to a project — ONE choice, used by every caller (docs/decisions.md, "NA rate
@@ -21,7 +21,22 @@ const choiceOrder = (rateSetId: SQL | string | null) => [
 export interface ChosenRateSet {
   /** The na_rate_sets row (null: the NA has no set for the year; the shipped tables alone). */
   id: string | null;
+  /** The NA set's figures (null: none), to tell each figure's origin. */
+  naFigures: RateOverrides | null;
+  /** The project's newest grant-agreement figures layered over the NA's (null: none entered). */
+  agreement: { id: string; version: number; figures: RateOverrides } | null;
   rates: RateTables;
+}
+
+/** The project's newest grant-agreement version (services/agreement-rates.ts), scoped by its school. */
+export async function agreementFor(db: DbOrTx, project: { id: string; organisationId: string }) {
+  const [row] = await db
+    .select({ id: projectAgreementRates.id, version: projectAgreementRates.version, figures: projectAgreementRates.figures })
+    .from(projectAgreementRates)
+    .where(and(eq(projectAgreementRates.projectId, project.id), eq(projectAgreementRates.organisationId, project.organisationId)))
+    .orderBy(desc(projectAgreementRates.version))
+    .limit(1);
+  return row ?? null;
 }
 
 /**
@@ -30,7 +45,7 @@ export interface ChosenRateSet {
  */
 export async function rateSetFor(
   db: DbOrTx,
-  project: { naCode: string; callYear: number; rateSetId: string | null },
+  project: { naCode: string; callYear: number; rateSetId: string | null; id?: string; organisationId?: string },
   choice: "pinned" | "newest" = "pinned",
 ): Promise<ChosenRateSet> {
   const [set] = await db
@@ -39,7 +54,10 @@ export async function rateSetFor(
     .where(and(eq(naRateSets.naCode, project.naCode), eq(naRateSets.callYear, project.callYear)))
     .orderBy(...choiceOrder(choice === "pinned" ? project.rateSetId : null))
     .limit(1);
-  return { id: set?.id ?? null, rates: resolveRates({ na: set?.figures ?? null }) };
+  // Precedence: the project's own grant agreement, then the NA's set, then the shipped tables.
+  const agreement = project.id && project.organisationId ? await agreementFor(db, { id: project.id, organisationId: project.organisationId }) : null;
+  const naFigures = set?.figures ?? null;
+  return { id: set?.id ?? null, naFigures, agreement, rates: resolveRates({ na: naFigures, agreement: agreement?.figures ?? null }) };
 }
 
 /**
@@ -49,6 +67,14 @@ export async function rateSetFor(
 export const projectRateFiguresSql = sql`(select ${naRateSets.figures} from ${naRateSets}
   where ${naRateSets.naCode} = "organisations"."na_code" and ${naRateSets.callYear} = "projects"."call_year"
   order by ${sql.join(choiceOrder(sql`"projects"."rate_set_id"`), sql`, `)} limit 1)`;
+
+/**
+ * The project's newest grant-agreement figures as a correlated subquery over `projects` (null: none),
+ * layered over projectRateFiguresSql by resolveRates({ na, agreement }).
+ */
+export const projectAgreementFiguresSql = sql`(select ${projectAgreementRates.figures} from ${projectAgreementRates}
+  where ${projectAgreementRates.projectId} = "projects"."id" and ${projectAgreementRates.organisationId} = "projects"."organisation_id"
+  order by ${projectAgreementRates.version} desc limit 1)`;
 
 /**
  * One numeric figure of the rates that apply, in SQL: the value the set's figures (jsonb, a

@@ -101,6 +101,8 @@ const EXPECTED: Record<string, TExpectation> = {
   "projects.get": { expected: readOfA },
   "projects.create": { expected: coordinatorCreate },
   "projects.update": { expected: coordinatorEditOfA },
+  "projects.agreementRates": { expected: readOfA },
+  "projects.setAgreementRates": { expected: coordinatorEditOfA },
 
   "participants.list": { expected: listOfOwnSchool },
   "participants.create": { expected: coordinatorCreate },
@@ -267,6 +269,11 @@ const INPUTS: Record<string, (orgId: string) => Promise<unknown>> = {
   "projects.update": async (orgId) => {
     const p = await newProjectOfA();
     return { orgId, ...accreditedProject(), projectId: p.id, version: p.version, projectNumber: p.projectNumber, title: "Renamed", status: "running" };
+  },
+  "projects.agreementRates": async (orgId) => ({ orgId, projectId: f.projectA }),
+  "projects.setAgreementRates": async (orgId) => {
+    const p = await newProjectOfA();
+    return { orgId, projectId: p.id, baseVersion: null, source: "Grant agreement, annex II", staff: ["100", "90", "80"], pupil: ["50", "45", "40"] };
   },
   "participants.list": async (orgId) => ({ orgId }),
   "participants.create": async (orgId) => ({ orgId, kind: "staff", firstName: "New", lastName: `Person${unique()}` }),

@@ -1,6 +1,7 @@
-import { ZCreateProject, ZProjectRef, ZUpdateProject } from "@/server/schemas/projects";
+import { ZCreateProject, ZProjectRef, ZSetAgreementRates, ZUpdateProject } from "@/server/schemas/projects";
+import { getAgreementRates, setAgreementRates } from "@/server/services/agreement-rates";
 import { createProject, getProject, listProjects, updateProject } from "@/server/services/projects";
-import { orgProcedure, orgRoleProcedure, router } from "../trpc";
+import { coordinatorProcedure, orgProcedure, orgRoleProcedure, router } from "../trpc";
 
 export const projectsRouter = router({
   list: orgProcedure.query(({ ctx }) => listProjects(ctx.db, ctx.actor)),
@@ -11,4 +12,9 @@ export const projectsRouter = router({
   update: orgRoleProcedure("coordinator")
     .input(ZUpdateProject)
     .mutation(({ ctx, input }) => updateProject(ctx.db, ctx.actor, input)),
+  /** The project's grant-agreement rates: any member reads them (they explain the project's figures). */
+  agreementRates: orgProcedure.input(ZProjectRef).query(({ ctx, input }) => getAgreementRates(ctx.db, ctx.actor, input.projectId)),
+  setAgreementRates: coordinatorProcedure
+    .input(ZSetAgreementRates)
+    .mutation(({ ctx, input }) => setAgreementRates(ctx.db, ctx.actor, input)),
 });
