@@ -1,4 +1,4 @@
-import { Gauge, History, Plus } from "lucide-react";
+import { FileSignature, Gauge, History, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
@@ -40,6 +40,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
   const tCat = await getTranslations("budgetCategories");
   const tDashboard = await getTranslations("dashboard");
   const tAudit = await getTranslations("audit");
+  const tAgreement = await getTranslations("agreementRates");
   const fmt = await getFormatters();
   const awardedLines = BUDGET_CATEGORIES.filter((c) => project.awarded[c] > 0);
 
@@ -71,6 +72,12 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
             </Link>
           </Button>
         )}
+        <Button asChild variant="outline" data-testid="open-agreement-rates">
+          <Link href={`/s/${orgId}/projects/${projectId}/agreement-rates`}>
+            <FileSignature className="size-4" aria-hidden />
+            {tAgreement("openPage")}
+          </Link>
+        </Button>
         {role === "coordinator" && (
           <Button asChild>
             <Link href={`/s/${orgId}/projects/${projectId}/mobilities/new`}>
