@@ -96,6 +96,8 @@ export async function inviteMember(db: Db, actor: Actor, input: TInviteMember) {
         tokenHash,
         expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
         invitedBy: actor.userId,
+        // The moment it is issued (after its turn at the lock), not the transaction's start: the newest is the valid one.
+        createdAt: sql`clock_timestamp()`,
       })
       .returning({
         id: invitations.id,
