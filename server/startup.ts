@@ -1,11 +1,13 @@
 import { getDb, prepareDatabase } from "@/db";
 import { log, markPublicAddresses } from "@/server/log";
 import { recomputeLegacyGrants } from "@/server/services/mobility-grants";
+import { anonymiseDueEverywhere } from "@/server/services/retention";
 
 /*
  * What the server does once on start (instrumentation.ts): start the database (embedded by default),
  * apply migrations, on an empty embedded database load the demo data, and recompute (once) grants
- * stored before partial grants existed (recomputeLegacyGrants). If that fails the server
+ * stored before partial grants existed (recomputeLegacyGrants), and anonymise pupils whose retention
+ * period has ended (server/services/retention.ts; schools can also run it from the retention page). If that fails the server
  * must not stay up answering 500: the reason is logged and the process exits non-zero (`npm start`
  * passes the exit code on).
  */
@@ -17,6 +19,8 @@ export async function prepareOrExit(): Promise<void> {
     const seeded = demo ? await demo.seedIfEmpty(await getDb()) : false;
     const recomputed = await recomputeLegacyGrants(await getDb());
     if (recomputed > 0) log.info({ projects: recomputed }, "Grants stored before partial grants were recomputed");
+    const anonymised = await anonymiseDueEverywhere(await getDb());
+    if (anonymised > 0) log.info({ pupils: anonymised }, "Pupils past the retention period were anonymised");
     if (demo) {
       const { DEMO_LOGINS, DEMO_PASSWORD } = demo;
       markPublicAddresses(DEMO_LOGINS.map((login) => login.email));

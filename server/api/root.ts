@@ -11,6 +11,7 @@ import { mobilitiesRouter } from "./routers/mobilities";
 import { participantsRouter } from "./routers/participants";
 import { partnersRouter } from "./routers/partners";
 import { projectsRouter } from "./routers/projects";
+import { retentionRouter } from "./routers/retention";
 import { rulesRouter } from "./routers/rules";
 
 export const appRouter = router({
@@ -27,6 +28,7 @@ export const appRouter = router({
   dashboards: dashboardsRouter,
   na: naRouter,
   findings: findingsRouter,
+  retention: retentionRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -152,6 +152,10 @@ const EXPECTED: Record<string, TExpectation> = {
   "dashboards.project": { expected: readOfA },
   "dashboards.schoolOverview": { expected: listOfOwnSchool },
 
+  "retention.list": { expected: overseerListOfOwnSchool },
+  // Anonymises what is due in the school named (nothing of A's fixture is due); B's runners run B's.
+  "retention.anonymiseDue": { expected: { ...strangersToA, coordinator: OK, teacher: F, headteacher: F, schoolAdmin: OK, otherCoordOwnOrg: OK, otherAdminOwnOrg: OK } },
+
   "na.overview": { expected: naList, officerReads: true },
   "na.schools": { expected: naList, officerReads: true },
   "na.portfolio": { expected: naList, officerReads: true },
@@ -328,6 +332,8 @@ const INPUTS: Record<string, (orgId: string) => Promise<unknown>> = {
   "audit.filterOptions": async (orgId) => ({ orgId }),
   "audit.export": async (orgId) => ({ orgId }),
   "audit.exportCsv": async (orgId) => ({ orgId, headings: AUDIT_HEADINGS }),
+  "retention.list": async (orgId) => ({ orgId }),
+  "retention.anonymiseDue": async (orgId) => ({ orgId }),
   "dashboards.project": async (orgId) => ({ orgId, projectId: f.projectA }),
   "dashboards.schoolOverview": async (orgId) => ({ orgId }),
   "na.overview": async () => undefined,
