@@ -1,6 +1,7 @@
 import { createCallerFactory, router } from "./trpc";
 import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
+import { bmRouter } from "./routers/bm";
 import { dashboardsRouter } from "./routers/dashboards";
 import { evidenceRouter } from "./routers/evidence";
 import { findingsRouter } from "./routers/findings";
@@ -27,6 +28,7 @@ export const appRouter = router({
   dashboards: dashboardsRouter,
   na: naRouter,
   findings: findingsRouter,
+  bm: bmRouter,
 });
 
 export type AppRouter = typeof appRouter;

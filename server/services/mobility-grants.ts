@@ -158,7 +158,7 @@ export function toEngineProject(
   };
 }
 
-function storedToProjectMobility(project: ProjectContext, row: StoredMobility): ProjectMobility {
+export function storedToProjectMobility(project: ProjectContext, row: StoredMobility): ProjectMobility {
   return toProjectMobility(project, row.id, row.participantId ?? row.id, row.status, {
     ...row,
     courseDays: row.courseDays ?? undefined,

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { and, desc, eq } from "drizzle-orm";
-import { invitations, naRateSets, passwordResets } from "@/db/schema";
+import { invitations, naRateSets, passwordResets, projects } from "@/db/schema";
 import { appRouter } from "@/server/api/root";
 import { newToken } from "@/server/auth/tokens";
 import { uploadEvidenceFile } from "@/server/services/evidence";
@@ -163,6 +163,14 @@ const EXPECTED: Record<string, TExpectation> = {
   "findings.listForSchool": { expected: { ...listOfOwnSchool, teacher: F, schoolAdmin: F, otherAdminOwnOrg: F } },
   "findings.getForSchool": { expected: { ...readOfA, teacher: F, schoolAdmin: F, otherAdminOwnOrg: F } },
   "findings.reply": { expected: coordinatorEditOfA },
+
+  // The Beneficiary Module round trip: every member exports; only the coordinator imports.
+  "bm.export": { expected: readOfA },
+  "bm.upload": { expected: coordinatorEditOfA },
+  "bm.get": { expected: coordinatorEditOfA },
+  "bm.list": { expected: coordinatorEditOfA },
+  "bm.feedback": { expected: coordinatorEditOfA },
+  "bm.commit": { expected: coordinatorEditOfA },
 };
 
 /* ---------- fixture ---------- */
@@ -239,6 +247,23 @@ async function newFindingOfA() {
 }
 
 const PDF = Buffer.concat([Buffer.from("%PDF-1.7\n"), randomBytes(200), Buffer.from("\n%%EOF\n")]);
+
+/** A one-row BM file for A's project, as a coordinator of A would upload it. */
+async function bmFileOfA() {
+  const [project] = await getDb().select({ projectNumber: projects.projectNumber }).from(projects).where(eq(projects.id, f.projectA));
+  const number = project?.projectNumber ?? "";
+  const csv = [
+    "Data type,Grant Agreement No.,Mobility activity ID,Activity type,Participant first name,Participant last name,Receiving Organisation Name,Receiving country,Receiving city,Start date,End date,Travel days,Distance (km)",
+    `Mobility activity,${number},${number.slice(-6)}-MOB-${String(Math.floor(Math.random() * 90_000) + 10_000)},SM-JOB-SHDW,Ana,Matrix,Schule Wien,AT,Vienna,06.10.2025,10.10.2025,2,380`,
+  ].join("\n");
+  return new TextEncoder().encode(csv);
+}
+
+async function newBmImportOfA() {
+  const upload = await coordinatorOfA().bm.upload({ orgId: f.schoolA, projectId: f.projectA, fileName: "a.csv", bytes: await bmFileOfA() });
+  if (!upload.ok) throw new Error("upload refused");
+  return upload.importId;
+}
 
 /** Valid input per procedure, built fresh for every call (mutations consume what they change). */
 const INPUTS: Record<string, (orgId: string) => Promise<unknown>> = {
@@ -341,6 +366,12 @@ const INPUTS: Record<string, (orgId: string) => Promise<unknown>> = {
     const finding = await newFindingOfA();
     return { orgId, findingId: finding.id, version: finding.version, body: "Our answer." };
   },
+  "bm.export": async (orgId) => ({ orgId, projectId: f.projectA }),
+  "bm.upload": async (orgId) => ({ orgId, projectId: f.projectA, fileName: "a.csv", bytes: await bmFileOfA() }),
+  "bm.get": async (orgId) => ({ orgId, importId: await newBmImportOfA() }),
+  "bm.list": async (orgId) => ({ orgId, projectId: f.projectA }),
+  "bm.feedback": async (orgId) => ({ orgId, importId: await newBmImportOfA() }),
+  "bm.commit": async (orgId) => ({ orgId, importId: await newBmImportOfA() }),
 };
 
 /* ---------- the run ---------- */
