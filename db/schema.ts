@@ -18,7 +18,10 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { ACTIVITY_TYPES } from "../server/rules/types";
+import { GRANT_LINES, grantLineStem, mapLines, type GrantLine } from "../server/rules/grant-lines";
+import { MOBILITY_STATUSES } from "../server/rules/statuses";
+import type { RateOverrides } from "../server/rules/rates";
+import { ACTIVITY_TYPES, type GrantIssue } from "../server/rules/types";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
 
@@ -33,7 +36,7 @@ export const projectAction = pgEnum("project_action", ["KA121", "KA122", "KA210"
 export const projectStatus = pgEnum("project_status", ["draft", "running", "reporting", "closed"]);
 export const participantKind = pgEnum("participant_kind", ["staff", "pupil"]);
 export const activityType = pgEnum("activity_type", ACTIVITY_TYPES);
-export const mobilityStatus = pgEnum("mobility_status", ["draft", "planned", "completed", "cancelled"]);
+export const mobilityStatus = pgEnum("mobility_status", MOBILITY_STATUSES);
 export const memberRole = pgEnum("mobility_member_role", ["pupil", "accompanying"]);
 export const distanceSource = pgEnum("distance_source", ["calculated", "official"]);
 export const evidenceKind = pgEnum("evidence_kind", [
@@ -132,27 +135,56 @@ export const naOfficers = pgTable(
   ],
 );
 
+/*
+ * One integer-cents column per grant line, derived from the engine's GRANT_LINES: the property
+ * `<prefix><Line>Cents` is the column `<prefix>_<line_stem>_cents` (e.g. grantTravelCents,
+ * grant_travel_cents). Services map lines to columns with the helpers below, never by hand.
+ */
+type LinePrefix = "grant" | "awarded";
+type LineColumnKey<P extends LinePrefix, L extends GrantLine = GrantLine> = `${P}${Capitalize<L>}Cents`;
+const centsColumn = (name: string) => integer(name).notNull().default(0);
+type LineColumns<P extends LinePrefix> = { [L in GrantLine as LineColumnKey<P, L>]: ReturnType<typeof centsColumn> };
+
+/** The SQL name of a grant line's column, e.g. ("grant", "travel") → grant_travel_cents. */
+export const lineColumnName = (prefix: LinePrefix, line: GrantLine) => `${prefix}_${grantLineStem(line)}_cents`;
+/** The Drizzle property of a grant line's column, e.g. ("grant", "travel") → grantTravelCents. */
+export const lineColumnKey = <P extends LinePrefix>(prefix: P, line: GrantLine) =>
+  `${prefix}${line.charAt(0).toUpperCase()}${line.slice(1)}Cents` as LineColumnKey<P>;
+/** SQL column names per line (for raw SQL aggregates). */
+export const GRANT_COLUMN = mapLines((line) => lineColumnName("grant", line));
+export const AWARDED_COLUMN = mapLines((line) => lineColumnName("awarded", line));
+
+function lineColumns<P extends LinePrefix>(prefix: P): LineColumns<P> {
+  // The keys are exactly the mapped type's keys (one per GRANT_LINES entry).
+  return Object.fromEntries(GRANT_LINES.map((line) => [lineColumnKey(prefix, line), centsColumn(lineColumnName(prefix, line))])) as LineColumns<P>;
+}
+
+/** A row's cents per grant line, read from its `<prefix><Line>Cents` properties. */
+export function linesOfRow<P extends LinePrefix>(prefix: P, row: Record<LineColumnKey<P>, number>) {
+  return mapLines((line) => row[lineColumnKey(prefix, line)]);
+}
+
+/** The `<prefix><Line>Cents` properties for a row to insert or update, from cents per line. */
+export function lineColumnValues<P extends LinePrefix>(prefix: P, lines: Readonly<Record<GrantLine, number>>): Record<LineColumnKey<P>, number> {
+  return Object.fromEntries(GRANT_LINES.map((line) => [lineColumnKey(prefix, line), lines[line]])) as Record<LineColumnKey<P>, number>;
+}
+
+/** The `<prefix><Line>Cents` columns of a table, to select every line at once. */
+export function lineColumnsOf<T extends Record<LineColumnKey<"grant">, unknown>>(table: T): Pick<T, LineColumnKey<"grant">> {
+  return Object.fromEntries(GRANT_LINES.map((line) => [lineColumnKey("grant", line), table[lineColumnKey("grant", line)]])) as Pick<T, LineColumnKey<"grant">>;
+}
+
+/** `a::bigint + b + …` over columns, for the generated totals. */
+const sumExpression = (columns: readonly string[]) => columns.map((c, i) => (i === 0 ? `${c}::bigint` : c)).join(" + ");
+
 /** Awarded amounts per budget category, as in the grant agreement (integer cents, never negative). */
 const awardedColumns = {
-  awardedTravelCents: integer("awarded_travel_cents").notNull().default(0),
-  awardedIndividualSupportCents: integer("awarded_individual_support_cents").notNull().default(0),
-  awardedOrganisationalSupportCents: integer("awarded_organisational_support_cents").notNull().default(0),
-  awardedCourseFeesCents: integer("awarded_course_fees_cents").notNull().default(0),
-  awardedInclusionSupportCents: integer("awarded_inclusion_support_cents").notNull().default(0),
-  awardedLinguisticSupportCents: integer("awarded_linguistic_support_cents").notNull().default(0),
-  awardedExceptionalCostsCents: integer("awarded_exceptional_costs_cents").notNull().default(0),
-  awardedPreparatoryVisitsCents: integer("awarded_preparatory_visits_cents").notNull().default(0),
+  ...lineColumns("awarded"),
   awardedLumpSumCents: integer("awarded_lump_sum_cents").notNull().default(0),
   /** Kept by the database itself, so no code adds up the categories by hand. */
   awardedTotalCents: bigint("awarded_total_cents", { mode: "number" })
     .notNull()
-    .generatedAlwaysAs(
-      sql.raw(
-        "awarded_travel_cents::bigint + awarded_individual_support_cents + awarded_organisational_support_cents + " +
-          "awarded_course_fees_cents + awarded_inclusion_support_cents + awarded_linguistic_support_cents + " +
-          "awarded_exceptional_costs_cents + awarded_preparatory_visits_cents + awarded_lump_sum_cents",
-      ),
-    ),
+    .generatedAlwaysAs(sql.raw(sumExpression([...Object.values(AWARDED_COLUMN), "awarded_lump_sum_cents"]))),
 };
 
 export const projects = pgTable(
@@ -196,7 +228,7 @@ export const projects = pgTable(
     check("projects_title_not_blank", sql`length(trim(${t.title})) > 0`),
     check(
       "projects_awarded_not_negative",
-      sql`least(${t.awardedTravelCents}, ${t.awardedIndividualSupportCents}, ${t.awardedOrganisationalSupportCents}, ${t.awardedCourseFeesCents}, ${t.awardedInclusionSupportCents}, ${t.awardedLinguisticSupportCents}, ${t.awardedExceptionalCostsCents}, ${t.awardedPreparatoryVisitsCents}, ${t.awardedLumpSumCents}) >= 0`,
+      sql`least(${sql.join([...GRANT_LINES.map((line) => t[lineColumnKey("awarded", line)]), t.awardedLumpSumCents], sql`, `)}) >= 0`,
     ),
   ],
 );
@@ -252,27 +284,14 @@ export const partnerOrganisations = pgTable(
 
 /** The engine's grant lines for one mobility, stored so dashboards can aggregate in SQL (cents). */
 const grantColumns = {
-  grantTravelCents: integer("grant_travel_cents").notNull().default(0),
-  grantIndividualSupportCents: integer("grant_individual_support_cents").notNull().default(0),
-  grantOrganisationalSupportCents: integer("grant_organisational_support_cents").notNull().default(0),
-  grantCourseFeesCents: integer("grant_course_fees_cents").notNull().default(0),
-  grantInclusionSupportCents: integer("grant_inclusion_support_cents").notNull().default(0),
-  grantLinguisticSupportCents: integer("grant_linguistic_support_cents").notNull().default(0),
-  grantExceptionalCostsCents: integer("grant_exceptional_costs_cents").notNull().default(0),
-  grantPreparatoryVisitsCents: integer("grant_preparatory_visits_cents").notNull().default(0),
+  ...lineColumns("grant"),
   grantTotalCents: bigint("grant_total_cents", { mode: "number" })
     .notNull()
-    .generatedAlwaysAs(
-      sql.raw(
-        "grant_travel_cents::bigint + grant_individual_support_cents + grant_organisational_support_cents + " +
-          "grant_course_fees_cents + grant_inclusion_support_cents + grant_linguistic_support_cents + " +
-          "grant_exceptional_costs_cents + grant_preparatory_visits_cents",
-      ),
-    ),
+    .generatedAlwaysAs(sql.raw(sumExpression(Object.values(GRANT_COLUMN)))),
   /** False while the engine reports an error (e.g. a rate the NA has not set): the lines are then 0. */
   grantEligible: boolean("grant_eligible").notNull().default(false),
   /** The engine's errors and warnings ({ code, params, field }[]) when the grant was computed. */
-  grantIssues: jsonb("grant_issues").notNull().default(sql`'[]'::jsonb`),
+  grantIssues: jsonb("grant_issues").$type<GrantIssue[]>().notNull().default(sql`'[]'::jsonb`),
   grantComputedAt: timestamp("grant_computed_at", { withTimezone: true }),
 };
 
@@ -504,7 +523,7 @@ export const naRateSets = pgTable(
     callYear: integer("call_year").notNull(),
     version: integer("version").notNull(),
     /** A RateOverrides object of the rules engine (figures with source and confidence). */
-    figures: jsonb("figures").notNull(),
+    figures: jsonb("figures").$type<RateOverrides>().notNull(),
     note: text("note"),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamps.createdAt,

@@ -16,9 +16,11 @@ import type { RateTables } from "./rates/types";
 import type { EstimateInput, MobilityEstimate, RuleIssue } from "./types";
 
 export { RULE_CODES, RULE_MESSAGES_EN, type RuleCode } from "./codes";
-export { DEFAULT_RATES, withOverrides, type RateOverrides } from "./rates";
+export { DEFAULT_RATES, resolveRates, withOverrides, type RateLayers, type RateOverrides } from "./rates";
 export type * from "./rates/types";
 export * from "./types";
+export { grantLineStem, mapLines } from "./grant-lines";
+export { CAP_COUNTING, capCountOf, capWarning, COMPLIANCE_THRESHOLDS, participantCap, type CapCount, type ProjectAction } from "./compliance";
 export { distanceBandFor, MIN_TRAVEL_KM } from "./distance-bands";
 // Unit conversions at the engine's boundary (stored cents ↔ the EUR figures of its input and output).
 export { centsToEur, eurToCents } from "./money";

@@ -8,6 +8,7 @@
  * cancelled ones are still estimated, at the position they would take, but consume nothing.
  * Mobilities are taken in start-date order (then input order) so caps fall on the later ones.
  */
+import { CAP_COUNTING, capCountOf } from "./compliance";
 import { projectMonths, parseIsoDate } from "./dates";
 import type { DistanceResolution } from "./geo";
 import { calculateGroupMobilityGrant, type GroupEstimate, type GroupEstimateInput } from "./group";
@@ -17,10 +18,9 @@ import { centsToEur, eurToCents } from "./money";
 import type { MonthRange, RateTables } from "./rates/types";
 import { GRANT_LINES, type Cents, type EstimateInput, type GrantLines, type MobilityEstimate, type RuleIssue } from "./types";
 
-export const MOBILITY_STATUSES = ["draft", "planned", "completed", "cancelled"] as const;
-export type MobilityStatus = (typeof MOBILITY_STATUSES)[number];
-export const COMMITTED_STATUSES: readonly MobilityStatus[] = ["planned", "completed"];
-export const REALISED_STATUSES: readonly MobilityStatus[] = ["completed"];
+import { COMMITTED_STATUSES, REALISED_STATUSES, type MobilityStatus } from "./statuses";
+
+export { COMMITTED_STATUSES, MOBILITY_STATUSES, REALISED_STATUSES, type MobilityStatus } from "./statuses";
 
 export type ProjectMobility =
   | { kind: "individual"; id: string; participantId: string; status: MobilityStatus; input: EstimateInput }
@@ -95,14 +95,14 @@ function pupilCount(input: GroupEstimateInput): number {
   return typeof input.pupils === "number" ? input.pupils : input.pupils.length;
 }
 
-/** Participants toward the KA122 cap: distinct committed participants; group pupils one by one. */
+/** Participants toward the KA122 cap (compliance.ts capCountOf): distinct participants; group pupils one by one. */
 function countParticipants(estimated: readonly EstimatedMobility[]): number {
   const individuals = new Set<string>();
   let groupPupils = 0;
-  for (const { mobility, entry } of estimated) {
-    if (!entry.committed) continue;
-    if (mobility.kind === "group") groupPupils += pupilCount(mobility.input);
-    else if (mobility.input.activityType !== "PREP-VISIT" && !mobility.input.accompanying) {
+  for (const { mobility } of estimated) {
+    if (mobility.kind === "group") {
+      if (capCountOf({ status: mobility.status, activityType: CAP_COUNTING.countsPupils }) === "pupils") groupPupils += pupilCount(mobility.input);
+    } else if (capCountOf({ status: mobility.status, ...mobility.input }) === "participant") {
       individuals.add(mobility.participantId);
     }
   }

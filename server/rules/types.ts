@@ -3,6 +3,7 @@
  * engine (`Cents`); EUR numbers appear only in the public output.
  */
 import type { RuleCode } from "./codes";
+import type { GrantLines } from "./grant-lines";
 
 /** Source quality, as in the domain doc: A official EU, B National Agency, C third party, U unconfirmed. */
 export type Confidence = "A" | "B" | "C" | "U";
@@ -89,18 +90,20 @@ export interface RuleIssue {
   field?: string;
 }
 
-export const GRANT_LINES = [
-  "travel",
-  "individualSupport",
-  "organisationalSupport",
-  "courseFees",
-  "inclusionSupport",
-  "linguisticSupport",
-  "exceptionalCosts",
-  "preparatoryVisits",
-] as const;
-export type GrantLine = (typeof GRANT_LINES)[number];
-export type GrantLines = Record<GrantLine, number>;
+export { GRANT_LINES, type GrantLine, type GrantLines } from "./grant-lines";
+
+export type IssueSeverity = "error" | "warning";
+
+/**
+ * An issue as a grant is stored (mobilities.grant_issues) and sent to clients: the code with its
+ * params and field (translated with messages/{en,sl}/rules.json), and whether it blocks the grant.
+ */
+export interface GrantIssue {
+  severity: IssueSeverity;
+  code: RuleCode;
+  params?: IssueParams;
+  field?: string;
+}
 
 export interface EstimateDetails {
   /** Activity days, start and end date included (null when the dates are invalid). */

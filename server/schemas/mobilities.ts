@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { MOBILITY_STATUSES } from "@/server/rules/statuses";
 import { ACTIVITY_TYPES } from "@/server/rules/types";
 import { ZCents, ZCountryCode, ZId, ZIsoDate, ZOptionalText, ZRequiredText, ZVersion } from "./common";
 
 /** The engine's activity codes (Beneficiary Module codes plus preparatory visits): one list. */
 export { ACTIVITY_TYPES };
 export type TActivityType = (typeof ACTIVITY_TYPES)[number];
-export const MOBILITY_STATUSES = ["draft", "planned", "completed", "cancelled"] as const;
+export { MOBILITY_STATUSES };
 export type TMobilityStatus = (typeof MOBILITY_STATUSES)[number];
 
 /** Incoming activities: the school hosts, the guest travels to the school's town. */

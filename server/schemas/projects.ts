@@ -1,20 +1,12 @@
 import { z } from "zod";
+import { GRANT_LINES } from "@/server/rules/grant-lines";
 import { ZCents, ZId, ZIsoDate, ZRequiredText, ZVersion, refineDateRange } from "./common";
 import { ZEuroInput } from "./money";
 
 export const PROJECT_ACTIONS = ["KA121", "KA122", "KA210", "KA220"] as const;
 export const PROJECT_STATUSES = ["draft", "running", "reporting", "closed"] as const;
-export const BUDGET_CATEGORIES = [
-  "travel",
-  "individualSupport",
-  "organisationalSupport",
-  "courseFees",
-  "inclusionSupport",
-  "linguisticSupport",
-  "exceptionalCosts",
-  "preparatoryVisits",
-  "lumpSum",
-] as const;
+/** The awarded categories: the engine's grant lines, plus the lump sum of a partnership (KA210/KA220). */
+export const BUDGET_CATEGORIES = [...GRANT_LINES, "lumpSum"] as const;
 export type TBudgetCategory = (typeof BUDGET_CATEGORIES)[number];
 
 /** The official format: call year, round, NA code, action, field, 9-digit sequence (e.g. 2024-1-FR01-KA121-SCH-000005151). */

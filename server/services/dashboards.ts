@@ -1,25 +1,26 @@
 import { eq, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { preparedStatement } from "@/db/prepared";
-import { mobilities, mobilityMembers, naRateSets, organisations, projects, type Project } from "@/db/schema";
+import { AWARDED_COLUMN, GRANT_COLUMN, mobilities, mobilityMembers, organisations, projects, type Project } from "@/db/schema";
 import { notFound } from "@/server/errors";
 import {
   assessBudgetTransfers,
-  COMMITTED_STATUSES,
-  DEFAULT_RATES,
+  capWarning,
+  COMPLIANCE_THRESHOLDS,
   GRANT_LINES,
-  REALISED_STATUSES,
-  withOverrides,
+  mapLines,
+  participantCap,
+  resolveRates,
   type BudgetTransferAssessment,
   type GrantLine,
   type GrantLines,
   type RateOverrides,
-  type RateTables,
 } from "@/server/rules";
+import { COMMITTED_SQL as COMMITTED, REALISED_SQL as REALISED } from "./compliance-sql";
 import { missingEvidenceCountSql } from "./evidence";
 import type { Actor } from "./memberships";
 import { participantsUsedSql } from "./projects";
-import { projectParticipantCap } from "./project-rules";
+import { projectRateFiguresSql } from "./rates";
 
 /*
  * Where a project stands in money, places and time, and the same for every project of a school.
@@ -30,29 +31,6 @@ import { projectParticipantCap } from "./project-rules";
  * on the project's mobilities only (the (project_id, status) index), never on the whole table.
  * Committed = the engine's COMMITTED_STATUSES (planned, completed), realised = REALISED_STATUSES.
  */
-
-/** When the dashboard warns (thresholds of the app, not Erasmus+ rules). */
-export const DASHBOARD_THRESHOLDS = {
-  /** KA122 participant cap: warn from this share of the cap on. */
-  capClosePercent: 90,
-  /** Project end and final report: warn this many days ahead. */
-  deadlineCloseDays: 60,
-} as const;
-
-const statusList = (statuses: readonly string[]) => sql.raw(statuses.map((s) => `'${s}'`).join(", "));
-const COMMITTED = statusList(COMMITTED_STATUSES);
-const REALISED = statusList(REALISED_STATUSES);
-
-const GRANT_COLUMN: Record<GrantLine, string> = {
-  travel: "grant_travel_cents",
-  individualSupport: "grant_individual_support_cents",
-  organisationalSupport: "grant_organisational_support_cents",
-  courseFees: "grant_course_fees_cents",
-  inclusionSupport: "grant_inclusion_support_cents",
-  linguisticSupport: "grant_linguistic_support_cents",
-  exceptionalCosts: "grant_exceptional_costs_cents",
-  preparatoryVisits: "grant_preparatory_visits_cents",
-};
 
 /** `sum(<line>) filter (where status in …) as <alias>_<line>` for every grant line. */
 function lineSums(alias: string, statuses: SQL): SQL {
@@ -65,24 +43,14 @@ function lineSums(alias: string, statuses: SQL): SQL {
 }
 
 /** postgres.js returns bigint as a string; sums of cents stay far below 2^53. */
-const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
+const num = (value: string | number | null | undefined): number => (value === null || value === undefined ? 0 : Number(value));
 
-function linesFrom(row: Record<string, unknown>, alias: string): GrantLines {
-  return Object.fromEntries(GRANT_LINES.map((line) => [line, num(row[`${alias}_${line}`])])) as GrantLines;
+/** One column per grant line, `<alias>_<line>` (bigint sums come back as strings). */
+type LineSums<A extends string> = Record<`${A}_${GrantLine}`, string | number>;
+
+function linesFrom<A extends string>(row: LineSums<A>, alias: A): GrantLines {
+  return mapLines((line) => num(row[`${alias}_${line}` as const]));
 }
-
-/** The rate tables the engine used for the project: shipped tables + the NA's newest set for the year. */
-function ratesFrom(figures: unknown): RateTables {
-  return figures ? withOverrides(DEFAULT_RATES, figures as RateOverrides) : DEFAULT_RATES;
-}
-
-/**
- * The rate set the project's grants were computed with (projects.rate_set_id, pinned until an NA officer
- * re-applies), else the NA's newest set for the call year — as ratesForProject chooses — in one subquery.
- */
-const rateFiguresSql = sql`(select r.figures from ${naRateSets} r
-  where r.na_code = ${organisations.naCode} and r.call_year = "projects"."call_year"
-  order by (r.id = "projects"."rate_set_id") desc nulls last, r.version desc limit 1)`;
 
 const DAY_MS = 86_400_000;
 const daysBetween = (fromIso: string, toIso: string) => Math.round((Date.parse(toIso) - Date.parse(fromIso)) / DAY_MS);
@@ -151,19 +119,17 @@ function warningsOf(input: WarningInput): TDashboardWarning[] {
       limitCents: c.limitCents, limitPercent, unconfirmed: limitConfidence === "U",
     });
   }
-  if (input.cap !== null) {
-    if (input.participantsUsed >= input.cap) warnings.push({ code: "capReached", severity: "error", used: input.participantsUsed, cap: input.cap });
-    else if (input.participantsUsed * 100 >= input.cap * DASHBOARD_THRESHOLDS.capClosePercent) {
-      warnings.push({ code: "capClose", severity: "warning", used: input.participantsUsed, cap: input.cap });
-    }
+  const cap = capWarning(input.participantsUsed, input.cap);
+  if (cap !== null && input.cap !== null) {
+    warnings.push({ code: cap, severity: cap === "capReached" ? "error" : "warning", used: input.participantsUsed, cap: input.cap });
   }
   const { time } = input;
-  if (time.daysToEnd >= 0 && time.daysToEnd <= DASHBOARD_THRESHOLDS.deadlineCloseDays) {
+  if (time.daysToEnd >= 0 && time.daysToEnd <= COMPLIANCE_THRESHOLDS.deadlineCloseDays.value) {
     warnings.push({ code: "projectEndClose", severity: "warning", days: time.daysToEnd, date: addDays(time.today, time.daysToEnd) });
   }
   if (!time.finalReportDone && time.daysToFinalReport < 0) {
     warnings.push({ code: "finalReportOverdue", severity: "error", days: -time.daysToFinalReport, date: time.finalReportDue });
-  } else if (!time.finalReportDone && time.daysToFinalReport <= DASHBOARD_THRESHOLDS.deadlineCloseDays) {
+  } else if (!time.finalReportDone && time.daysToFinalReport <= COMPLIANCE_THRESHOLDS.deadlineCloseDays.value) {
     warnings.push({ code: "finalReportClose", severity: "warning", days: time.daysToFinalReport, date: time.finalReportDue });
   }
   if (input.missingEvidence > 0) warnings.push({ code: "missingEvidence", severity: "warning", count: input.missingEvidence });
@@ -171,12 +137,8 @@ function warningsOf(input: WarningInput): TDashboardWarning[] {
   return warnings;
 }
 
-function awardedLines(row: Record<string, unknown>): GrantLines {
-  return Object.fromEntries(GRANT_LINES.map((line) => [line, num(row[`awarded_${line}`])])) as GrantLines;
-}
-
 const awardedColumnsSql = sql.join(
-  GRANT_LINES.map((line) => sql.raw(`"projects"."${GRANT_COLUMN[line].replace("grant_", "awarded_")}" as "awarded_${line}"`)),
+  GRANT_LINES.map((line) => sql.raw(`"projects"."${AWARDED_COLUMN[line]}" as "awarded_${line}"`)),
   sql`, `,
 );
 
@@ -219,7 +181,7 @@ export function projectDashboardSql(organisationId: Id, projectId: Id): SQL {
              "projects"."awarded_lump_sum_cents" as awarded_lump_sum, "projects"."awarded_total_cents" as awarded_total,
              "projects"."target_participants", "projects"."target_fewer_opportunity_participants",
              "projects"."target_green_travel_percent", "projects"."target_average_duration_days", "projects"."target_accompanying_persons",
-             ${awardedColumnsSql}, ${organisations.naCode} as na_code, ${rateFiguresSql} as rate_figures,
+             ${awardedColumnsSql}, ${organisations.naCode} as na_code, ${projectRateFiguresSql} as rate_figures,
              ${participantsUsedSql} as participants_used, current_date::text as today
       from ${projects} join ${organisations} on ${organisations.id} = "projects"."organisation_id"
       where "projects"."id" = ${projectId} and "projects"."organisation_id" = ${organisationId}
@@ -262,27 +224,78 @@ export function projectDashboardSql(organisationId: Id, projectId: Id): SQL {
     from project cross join aggregates`;
 }
 
-interface MonthRow {
+type MonthRow = {
   month: string;
   realised: number;
   planned: number;
   cumulative_realised: number;
   cumulative_committed: number;
-}
+};
 
-function targetsFrom(row: Record<string, unknown>, alias: "committed" | "realised", specialCategory: boolean) {
-  const avg = row[`${alias}_avg_days`];
+/** postgres.js returns bigint columns as strings. */
+type BigintColumn = string | number;
+
+type TargetColumns = {
+  participants: number;
+  fewer: number;
+  green: number;
+  travelling: number;
+  avg_days: number | null;
+  accompanying: number;
+};
+type Targets<A extends string> = { [K in keyof TargetColumns as `${A}_${K}`]: TargetColumns[K] };
+
+/** The columns both the dashboard and the overview read per project. */
+type ProjectAggregateRow = {
+  id: string;
+  title: string;
+  project_number: string;
+  action: Project["action"];
+  call_year: number;
+  start_date: string;
+  end_date: string;
+  status: Project["status"];
+  awarded_total: BigintColumn;
+  rate_figures: RateOverrides | null;
+  participants_used: number;
+  today: string;
+  committed_total: BigintColumn;
+  realised_total: BigintColumn;
+  missing_evidence: number;
+  grant_errors: number;
+} & LineSums<"awarded"> & LineSums<"committed">;
+
+/** A row of projectDashboardSql. */
+type DashboardRow = ProjectAggregateRow & LineSums<"realised"> & Targets<"committed"> & Targets<"realised"> & {
+  awarded_lump_sum: number;
+  target_participants: number | null;
+  target_fewer_opportunity_participants: number | null;
+  target_green_travel_percent: number | null;
+  target_average_duration_days: number | null;
+  target_accompanying_persons: number | null;
+  count_draft: number;
+  count_planned: number;
+  count_completed: number;
+  count_cancelled: number;
+  months: MonthRow[];
+};
+
+/** A row of the school overview's statement. */
+type OverviewRow = ProjectAggregateRow & { mobility_count: number };
+
+function targetsFrom(row: DashboardRow, alias: "committed" | "realised", specialCategory: boolean) {
+  const avg = row[`${alias}_avg_days` as const];
   return {
-    participants: num(row[`${alias}_participants`]),
-    fewerOpportunityParticipants: specialCategory ? num(row[`${alias}_fewer`]) : null,
-    greenTravelPercent: percent(num(row[`${alias}_green`]), num(row[`${alias}_travelling`])),
-    averageDurationDays: avg === null || avg === undefined ? null : Math.round(Number(avg) * 10) / 10,
-    accompanyingPersons: num(row[`${alias}_accompanying`]),
+    participants: num(row[`${alias}_participants` as const]),
+    fewerOpportunityParticipants: specialCategory ? num(row[`${alias}_fewer` as const]) : null,
+    greenTravelPercent: percent(num(row[`${alias}_green` as const]), num(row[`${alias}_travelling` as const])),
+    averageDurationDays: avg === null ? null : Math.round(Number(avg) * 10) / 10,
+    accompanyingPersons: num(row[`${alias}_accompanying` as const]),
   };
 }
 
 /** The dashboard statement, prepared: planned once per connection, not on every request (db/prepared.ts). */
-export const projectDashboardStatement = preparedStatement<"organisationId" | "projectId", Record<string, unknown>>(
+export const projectDashboardStatement = preparedStatement<"organisationId" | "projectId", DashboardRow>(
   ["organisationId", "projectId"],
   (p) => projectDashboardSql(p.organisationId, p.projectId),
 );
@@ -294,19 +307,19 @@ export async function getProjectDashboard(db: Db, actor: Actor, projectId: strin
   if (!row) throw notFound("projectNotFound");
 
   const callYear = num(row.call_year);
-  const action = row.action as Project["action"];
-  const rates = ratesFrom(row.rate_figures);
-  const awarded = awardedLines(row);
+  const action = row.action;
+  const rates = resolveRates({ na: row.rate_figures });
+  const awarded = linesFrom(row, "awarded");
   const committed = linesFrom(row, "committed");
   const realised = linesFrom(row, "realised");
   const awardedTotalCents = num(row.awarded_total);
   const committedTotalCents = num(row.committed_total);
   const realisedTotalCents = num(row.realised_total);
   const transfers = assessBudgetTransfers(callYear, awarded, committed, rates);
-  const cap = projectParticipantCap(action, callYear);
+  const cap = participantCap(action, rates);
   const participantsUsed = num(row.participants_used);
   const time = timing({
-    startDate: String(row.start_date), endDate: String(row.end_date), status: row.status as Project["status"],
+    startDate: String(row.start_date), endDate: String(row.end_date), status: row.status,
     today: String(row.today), finalReportDueDays: rates.project.finalReportDueDays.value,
   });
   const missingEvidence = num(row.missing_evidence);
@@ -321,7 +334,7 @@ export async function getProjectDashboard(db: Db, actor: Actor, projectId: strin
       callYear,
       startDate: String(row.start_date),
       endDate: String(row.end_date),
-      status: row.status as Project["status"],
+      status: row.status,
     },
     budget: {
       lines: GRANT_LINES.map((line) => ({
@@ -352,7 +365,7 @@ export async function getProjectDashboard(db: Db, actor: Actor, projectId: strin
       completed: num(row.count_completed),
       cancelled: num(row.count_cancelled),
     },
-    months: (row.months as MonthRow[]).map((m) => ({
+    months: row.months.map((m) => ({
       month: m.month,
       realisedCents: m.realised,
       plannedCents: m.planned,
@@ -363,11 +376,11 @@ export async function getProjectDashboard(db: Db, actor: Actor, projectId: strin
       /** Fewer-opportunity counts are special-category data: null for members without that access. */
       specialCategoryVisible: actor.specialCategory,
       target: {
-        participants: row.target_participants as number | null,
-        fewerOpportunityParticipants: row.target_fewer_opportunity_participants as number | null,
-        greenTravelPercent: row.target_green_travel_percent as number | null,
-        averageDurationDays: row.target_average_duration_days as number | null,
-        accompanyingPersons: row.target_accompanying_persons as number | null,
+        participants: row.target_participants,
+        fewerOpportunityParticipants: row.target_fewer_opportunity_participants,
+        greenTravelPercent: row.target_green_travel_percent,
+        averageDurationDays: row.target_average_duration_days,
+        accompanyingPersons: row.target_accompanying_persons,
       },
       committed: targetsFrom(row, "committed", actor.specialCategory),
       realised: targetsFrom(row, "realised", actor.specialCategory),
@@ -386,11 +399,11 @@ export async function getSchoolOverview(db: Db, actor: Actor) {
     .select({ name: organisations.name, oid: organisations.oid })
     .from(organisations)
     .where(eq(organisations.id, actor.orgId));
-  const rowsQuery = db.execute<Record<string, unknown>>(sql`
+  const rowsQuery = db.execute<OverviewRow>(sql`
     select "projects"."id", "projects"."title", "projects"."project_number", "projects"."action", "projects"."call_year",
            "projects"."start_date"::text as start_date, "projects"."end_date"::text as end_date, "projects"."status",
            "projects"."awarded_total_cents" as awarded_total, ${awardedColumnsSql},
-           ${rateFiguresSql} as rate_figures, ${participantsUsedSql} as participants_used, current_date::text as today,
+           ${projectRateFiguresSql} as rate_figures, ${participantsUsedSql} as participants_used, current_date::text as today,
            a.*
     from ${projects} join ${organisations} on ${organisations.id} = "projects"."organisation_id"
     left join lateral (
@@ -410,14 +423,14 @@ export async function getSchoolOverview(db: Db, actor: Actor) {
 
   const projectsOut = rows.map((row) => {
     const callYear = num(row.call_year);
-    const action = row.action as Project["action"];
-    const status = row.status as Project["status"];
-    const rates = ratesFrom(row.rate_figures);
-    const awarded = awardedLines(row);
+    const action = row.action;
+    const status = row.status;
+    const rates = resolveRates({ na: row.rate_figures });
+    const awarded = linesFrom(row, "awarded");
     const committed = linesFrom(row, "committed");
     const awardedTotalCents = num(row.awarded_total);
     const committedTotalCents = num(row.committed_total);
-    const cap = projectParticipantCap(action, callYear);
+    const cap = participantCap(action, rates);
     const participantsUsed = num(row.participants_used);
     const time = timing({
       startDate: String(row.start_date), endDate: String(row.end_date), status, today: String(row.today),

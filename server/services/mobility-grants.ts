@@ -1,12 +1,14 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { mobilities, mobilityMembers, organisations, projects, type Mobility, type MobilityMember } from "@/db/schema";
+import { lineColumnKey, lineColumnValues, linesOfRow, mobilities, mobilityMembers, organisations, projects, type Mobility, type MobilityMember } from "@/db/schema";
 import {
   calculateProjectBudget,
   centsToEur,
+  GRANT_LINES,
   resolveDistance,
   type DistanceResolution,
   type EstimateInput,
+  type GrantIssue,
   type GrantLines,
   type GroupEstimate,
   type MobilityEstimate,
@@ -211,46 +213,31 @@ export async function resolveMobilityDistance(
 export interface GrantSnapshot {
   linesCents: GrantLines;
   eligible: boolean;
-  issues: { severity: "error" | "warning"; code: string; params?: Record<string, string | number>; field?: string }[];
+  issues: GrantIssue[];
 }
 
 export function snapshotOf(estimate: MobilityEstimate | GroupEstimate): GrantSnapshot {
+  const stored = (severity: GrantIssue["severity"]) => (issue: RuleIssue): GrantIssue => ({
+    severity,
+    code: issue.code,
+    ...(issue.params ? { params: issue.params } : {}),
+    ...(issue.field ? { field: issue.field } : {}),
+  });
   return {
     linesCents: estimate.linesCents,
     eligible: estimate.eligible,
-    issues: [
-      ...estimate.errors.map((e) => ({ severity: "error" as const, code: e.code, params: e.params, field: e.field })),
-      ...estimate.warnings.map((w) => ({ severity: "warning" as const, code: w.code, params: w.params, field: w.field })),
-    ],
+    issues: [...estimate.errors.map(stored("error")), ...estimate.warnings.map(stored("warning"))],
   };
 }
 
 function grantColumnsOf(snapshot: GrantSnapshot) {
-  const l = snapshot.linesCents;
-  return {
-    grantTravelCents: l.travel,
-    grantIndividualSupportCents: l.individualSupport,
-    grantOrganisationalSupportCents: l.organisationalSupport,
-    grantCourseFeesCents: l.courseFees,
-    grantInclusionSupportCents: l.inclusionSupport,
-    grantLinguisticSupportCents: l.linguisticSupport,
-    grantExceptionalCostsCents: l.exceptionalCosts,
-    grantPreparatoryVisitsCents: l.preparatoryVisits,
-    grantEligible: snapshot.eligible,
-    grantIssues: snapshot.issues,
-  };
+  return { ...lineColumnValues("grant", snapshot.linesCents), grantEligible: snapshot.eligible, grantIssues: snapshot.issues };
 }
 
 function sameGrant(row: Mobility, columns: ReturnType<typeof grantColumnsOf>): boolean {
+  const stored = linesOfRow("grant", row);
   return (
-    row.grantTravelCents === columns.grantTravelCents &&
-    row.grantIndividualSupportCents === columns.grantIndividualSupportCents &&
-    row.grantOrganisationalSupportCents === columns.grantOrganisationalSupportCents &&
-    row.grantCourseFeesCents === columns.grantCourseFeesCents &&
-    row.grantInclusionSupportCents === columns.grantInclusionSupportCents &&
-    row.grantLinguisticSupportCents === columns.grantLinguisticSupportCents &&
-    row.grantExceptionalCostsCents === columns.grantExceptionalCostsCents &&
-    row.grantPreparatoryVisitsCents === columns.grantPreparatoryVisitsCents &&
+    GRANT_LINES.every((line) => stored[line] === columns[lineColumnKey("grant", line)]) &&
     row.grantEligible === columns.grantEligible &&
     JSON.stringify(row.grantIssues) === JSON.stringify(columns.grantIssues) &&
     row.grantComputedAt !== null

@@ -161,7 +161,7 @@ export async function setIndividualSupportRates(db: Db, officer: Officer, input:
     const rate = (cents: number) => ({ full: { value: cents, source, confidence: "A" as const } });
     const daily = ([g1, g2, g3]: readonly [number, number, number]): DailyRatesByGroup => ({ 1: rate(g1), 2: rate(g2), 3: rate(g3) });
     const individual: IndividualSupportRates = { staff: daily(input.staff), pupil: daily(input.pupil) };
-    const previous = (newest?.figures ?? {}) as RateOverrides;
+    const previous: RateOverrides = newest?.figures ?? {};
     const figures: RateOverrides = {
       ...previous,
       individualSupport: { ...previous.individualSupport, [input.naCode]: { [input.callYear]: individual } },

@@ -1,42 +1,21 @@
 import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { mobilities, mobilityMembers, organisations, projects, type Project } from "@/db/schema";
+import { lineColumnValues, linesOfRow, mobilities, mobilityMembers, organisations, projects, type Project } from "@/db/schema";
 import { AppError, conflict, notFound } from "@/server/errors";
-import { BUDGET_CATEGORIES, parseProjectNumber, type TAwarded, type TBudgetCategory, type TCreateProject, type TUpdateProject } from "@/server/schemas/projects";
-import { calculateProjectBudget, checkKa122GrantLimit, COMMITTED_STATUSES } from "@/server/rules";
+import { parseProjectNumber, type TAwarded, type TCreateProject, type TUpdateProject } from "@/server/schemas/projects";
+import { calculateProjectBudget, checkKa122GrantLimit, participantCap } from "@/server/rules";
 import { toEngineProject } from "./mobility-grants";
-import { ratesFor } from "./rates";
+import { capParticipantSql, capPupilsSql } from "./compliance-sql";
+import { rateSetFor } from "./rates";
 import { recordAudit } from "./audit";
 import type { Actor } from "./memberships";
 
-const AWARDED_COLUMN: Record<TBudgetCategory, keyof Project> = {
-  travel: "awardedTravelCents",
-  individualSupport: "awardedIndividualSupportCents",
-  organisationalSupport: "awardedOrganisationalSupportCents",
-  courseFees: "awardedCourseFeesCents",
-  inclusionSupport: "awardedInclusionSupportCents",
-  linguisticSupport: "awardedLinguisticSupportCents",
-  exceptionalCosts: "awardedExceptionalCostsCents",
-  preparatoryVisits: "awardedPreparatoryVisitsCents",
-  lumpSum: "awardedLumpSumCents",
-};
-
 function awardedToColumns(awarded: TAwarded) {
-  return {
-    awardedTravelCents: awarded.travel,
-    awardedIndividualSupportCents: awarded.individualSupport,
-    awardedOrganisationalSupportCents: awarded.organisationalSupport,
-    awardedCourseFeesCents: awarded.courseFees,
-    awardedInclusionSupportCents: awarded.inclusionSupport,
-    awardedLinguisticSupportCents: awarded.linguisticSupport,
-    awardedExceptionalCostsCents: awarded.exceptionalCosts,
-    awardedPreparatoryVisitsCents: awarded.preparatoryVisits,
-    awardedLumpSumCents: awarded.lumpSum,
-  };
+  return { ...lineColumnValues("awarded", awarded), awardedLumpSumCents: awarded.lumpSum };
 }
 
 export function awardedFromProject(project: Project): TAwarded {
-  return Object.fromEntries(BUDGET_CATEGORIES.map((c) => [c, project[AWARDED_COLUMN[c]] as number])) as TAwarded;
+  return { ...linesOfRow("awarded", project), lumpSum: project.awardedLumpSumCents };
 }
 
 /**
@@ -45,17 +24,15 @@ export function awardedFromProject(project: Project): TAwarded {
  * no place), without accompanying persons and preparatory visits, plus every pupil of committed group
  * mobilities (counted and named). The router tests check it against the engine's count.
  */
-const committedStatuses = sql.raw(COMMITTED_STATUSES.map((s) => `'${s}'`).join(", "));
 // The outer reference is spelled out: drizzle may print a column without its table, which would bind to m.
 export const participantsUsedSql = sql<number>`((
   select count(distinct m.participant_id)::int from ${mobilities} m
-  where m.project_id = "projects"."id" and m.status in (${committedStatuses}) and not m.accompanying
-    and m.activity_type not in ('PREP-VISIT', 'LM-GRP-PUPIL')
+  where m.project_id = "projects"."id" and ${capParticipantSql("m")}
 ) + (
   select coalesce(sum(m.pupil_count + (
     select count(*) from ${mobilityMembers} mm where mm.mobility_id = m.id and mm.role = 'pupil')), 0)::int
   from ${mobilities} m
-  where m.project_id = "projects"."id" and m.status in (${committedStatuses}) and m.activity_type = 'LM-GRP-PUPIL'
+  where m.project_id = "projects"."id" and ${capPupilsSql("m")}
 ))`;
 
 function toView(row: Project & { participantsUsed: number; mobilityCount: number }) {
@@ -91,7 +68,8 @@ export async function listProjects(db: Db, actor: Actor): Promise<ProjectView[]>
   return rows.map((r) => toView({ ...r.project, participantsUsed: r.participantsUsed, mobilityCount: r.mobilityCount }));
 }
 
-export async function getProject(db: Db, actor: Actor, projectId: string): Promise<ProjectView> {
+/** One project, with the participant cap of the rates that apply to it (null: no cap). */
+export async function getProject(db: Db, actor: Actor, projectId: string): Promise<ProjectView & { participantCap: number | null }> {
   const [row] = await db
     .select({
       project: projects,
@@ -101,7 +79,11 @@ export async function getProject(db: Db, actor: Actor, projectId: string): Promi
     .from(projects)
     .where(and(eq(projects.id, projectId), eq(projects.organisationId, actor.orgId)));
   if (!row) throw notFound("projectNotFound");
-  return toView({ ...row.project, participantsUsed: row.participantsUsed, mobilityCount: row.mobilityCount });
+  const { rates } = await rateSetFor(db, { naCode: actor.naCode, callYear: row.project.callYear, rateSetId: row.project.rateSetId });
+  return {
+    ...toView({ ...row.project, participantsUsed: row.participantsUsed, mobilityCount: row.mobilityCount }),
+    participantCap: participantCap(row.project.action, rates),
+  };
 }
 
 /** Engine errors about a project's own fields, and the form field each belongs to. */
@@ -130,7 +112,10 @@ async function assertProjectRules(db: DbOrTx, actor: Actor, input: TCreateProjec
     schoolCountry: organisation[0]?.country ?? "",
     awardedLumpSumCents: input.awarded.lumpSum,
   });
-  const rates = await ratesFor(db, actor.naCode, input.callYear);
+  const [pinned] = projectId
+    ? await db.select({ rateSetId: projects.rateSetId }).from(projects).where(and(eq(projects.id, projectId), eq(projects.organisationId, actor.orgId)))
+    : [];
+  const { rates } = await rateSetFor(db, { naCode: actor.naCode, callYear: input.callYear, rateSetId: pinned?.rateSetId ?? null });
   const issues = [...calculateProjectBudget(engineProject, [], rates).errors];
   if (input.action === "KA122") {
     const others = await db

@@ -220,6 +220,35 @@ describe("dashboards.project", () => {
     expect(dashboard.time.durationElapsedPercent).toBeGreaterThan(85);
   });
 
+  it("reads the KA122 cap from the rate set the project is pinned to, the one saving enforces", async () => {
+    const db = getDb();
+    const caller = callerFor(db, coordinator);
+    const cap = (value: number, version: number) => ({
+      naCode: "IS01", callYear: 2024, version,
+      figures: { project: { ka122MaxParticipants: { value, source: `IS01 (test) v${version}`, confidence: "B" as const } } },
+    });
+    await db.insert(naRateSets).values(cap(2, 1));
+    const project = await caller.projects.create({
+      orgId, action: "KA122", projectNumber: projectNumber(2024, "KA122", "IS01"), title: "Pinned cap", callYear: 2024,
+      startDate: "2024-09-01", endDate: "2025-12-31", awarded: { ...zeroAwarded, travel: 10_000_000 },
+    });
+    const logFor = (participantId: string) => caller.mobilities.log({
+      orgId, projectId: project.id, ...base, participantId, activityType: "SM-JOB-SHDW", status: "planned",
+      startDate: "2024-10-07", endDate: "2024-10-11", destinationCountry: "AT", destinationTown: "Vienna", distanceKm: 2950,
+    });
+    await logFor(ids.a ?? "");
+    // A newer set of the NA does not move a pinned project until an officer re-applies.
+    await db.insert(naRateSets).values(cap(40, 2));
+    await logFor(ids.b ?? "");
+    const dashboard = await caller.dashboards.project({ orgId, projectId: project.id });
+    expect(dashboard.participants).toEqual({ used: 2, cap: 2 });
+    expect(dashboard.warnings).toEqual(expect.arrayContaining([{ code: "capReached", severity: "error", used: 2, cap: 2 }]));
+    expect((await caller.projects.get({ orgId, projectId: project.id })).participantCap).toBe(2);
+    const overview = await caller.dashboards.schoolOverview({ orgId });
+    expect(overview.projects.find((p) => p.id === project.id)?.participants).toEqual({ used: 2, cap: 2 });
+    await expect(logFor(ids.e ?? "")).rejects.toMatchObject({ message: "participantCapReached" });
+  });
+
   it("lets the headteacher and a teacher read, and does not find another school's project", async () => {
     const db = getDb();
     await expect(callerFor(db, headteacher).dashboards.project({ orgId, projectId })).resolves.toMatchObject({ project: { id: projectId } });

@@ -132,7 +132,7 @@ describe("mobilities.list", () => {
     const [before] = await db.select().from(mobilities).where(eq(mobilities.id, ids.zagreb!));
     await db
       .update(mobilities)
-      .set({ grantIssues: [{ severity: "error", code: "a" }, { severity: "warning", code: "b" }, { severity: "warning", code: "c" }] })
+      .set({ grantIssues: [{ severity: "error", code: "RATE_MISSING" }, { severity: "warning", code: "FIGURE_UNCONFIRMED" }, { severity: "warning", code: "TRAVEL_DAYS_EXCEED" }] })
       .where(eq(mobilities.id, ids.zagreb!));
     try {
       const row = (await list({ filters: { statuses: ["cancelled"] } })).rows[0];

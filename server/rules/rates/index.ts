@@ -65,3 +65,18 @@ export function withOverrides(base: RateTables, overrides: RateOverrides): RateT
   // The override type mirrors RateTables level by level, so the layered object has its shape.
   return layer(base, overrides) as RateTables;
 }
+
+/**
+ * The layers of figures that apply to one project, most specific last: the NA's rate set for the
+ * call year, then the project's own grant agreement. Absent layers are skipped.
+ */
+export interface RateLayers {
+  na?: RateOverrides | null;
+  agreement?: RateOverrides | null;
+}
+
+/** THE rate resolver: the shipped tables, the NA's figures over them, the agreement's over those. */
+export function resolveRates(layers: RateLayers, base: RateTables = DEFAULT_RATES): RateTables {
+  const withNa = layers.na ? withOverrides(base, layers.na) : base;
+  return layers.agreement ? withOverrides(withNa, layers.agreement) : withNa;
+}

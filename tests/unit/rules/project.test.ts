@@ -124,8 +124,9 @@ describe("computeProjectBudget — KA122 participant cap", () => {
       input: { ...baseInput({ activityType: "LM-GRP-PUPIL" }), pupils: 26, accompanyingPersons: 3 },
     };
     const listedGroup: ProjectMobility = { ...groupMobility, id: "g2", input: { ...groupMobility.input, pupils: [{}, {}] } };
-    const budget = await computeProjectBudget(KA122, [...twice, groupMobility, listedGroup]);
-    // 1 + 26 + 2
+    const draftGroup: ProjectMobility = { ...groupMobility, id: "g3", status: "draft" };
+    const budget = await computeProjectBudget(KA122, [...twice, groupMobility, listedGroup, draftGroup]);
+    // 1 + 26 + 2; a draft group reserves no place
     expect(budget.participantCount).toBe(29);
     // group: 26 pupils' organisational support capped at 1000, accompanying persons none
     expect(budget.mobilities[2]?.estimate.lines.organisationalSupport).toBe(1000);

@@ -11,7 +11,6 @@ import { Progress } from "@/components/ui/progress";
 import { getQueryClient, HydrateClient, orNotFound, serverCaller, trpc } from "@/server/api/rsc";
 import { mobilityListInput, parseMobilityListSearch } from "@/server/schemas/mobility-list";
 import { BUDGET_CATEGORIES } from "@/server/schemas/projects";
-import { projectParticipantCap } from "@/server/services/project-rules";
 import { MobilityTable } from "./_components/mobility-table";
 
 type Params = Promise<{ orgId: string; projectId: string }>;
@@ -36,7 +35,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
   const listState = parseMobilityListSearch(await searchParams);
   void getQueryClient().prefetchQuery(trpc.mobilities.list.queryOptions(mobilityListInput(orgId, projectId, listState)));
   const role = me.organisations.find((o) => o.id === orgId)?.role;
-  const cap = projectParticipantCap(project.action, project.callYear);
+  const cap = project.participantCap;
   const t = await getTranslations("project");
   const tStatus = await getTranslations("projectStatus");
   const tCat = await getTranslations("budgetCategories");
