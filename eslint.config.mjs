@@ -14,6 +14,11 @@ const config = [
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
     },
   },
+  {
+    // Server code logs through server/log.ts (request id, actor, personal data redacted), never the console.
+    files: ["server/**/*.ts", "db/**/*.ts", "instrumentation.ts", "proxy.ts", "app/api/**/*.ts"],
+    rules: { "no-console": "error" },
+  },
 ];
 
 export default config;

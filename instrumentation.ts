@@ -1,16 +1,9 @@
 /*
- * Runs once when the server starts (not during `next build`): starts the database (embedded by
- * default), applies migrations, and on an empty embedded database loads the demo data.
+ * Runs once when the server starts (not during `next build`): prepares the database, or logs why it
+ * cannot and exits non-zero (server/startup.ts).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { prepareDatabase } = await import("./db");
-  const { seeded, embedded } = await prepareDatabase();
-  if (embedded) {
-    const { DEMO_LOGINS, DEMO_PASSWORD } = await import("./db/seed");
-    console.log(`\n  Mobilo is using the embedded PostgreSQL (.data/postgres)${seeded ? "; demo data loaded" : ""}.`);
-    console.log(`  Demo logins (password: ${DEMO_PASSWORD}):`);
-    for (const login of DEMO_LOGINS) console.log(`    ${login.email.padEnd(30)} ${login.role}`);
-    console.log("");
-  }
+  const { prepareOrExit } = await import("./server/startup");
+  await prepareOrExit();
 }

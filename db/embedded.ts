@@ -19,6 +19,7 @@ import path from "node:path";
 export interface EmbeddedCluster {
   url: (database: string) => string;
   port: number;
+  dataDir: string;
   stop: () => Promise<void>;
 }
 
@@ -181,7 +182,7 @@ export async function startEmbeddedPostgres(dataDir = defaultDataDir()): Promise
 
   const leftover = await settleLeftover(dataDir);
   if (leftover) {
-    return { url: url(leftover.reusePort), port: leftover.reusePort, stop: async () => {} };
+    return { url: url(leftover.reusePort), port: leftover.reusePort, dataDir, stop: async () => {} };
   }
 
   const isRoot = process.getuid?.() === 0;
@@ -260,5 +261,5 @@ export async function startEmbeddedPostgres(dataDir = defaultDataDir()): Promise
     writeOwner(dataDir, null);
     await pg.stop();
   };
-  return { url: url(port), port, stop };
+  return { url: url(port), port, dataDir, stop };
 }

@@ -14,6 +14,8 @@ export type { Db, DbOrTx } from "./client";
 export interface DatabaseState {
   db: Db;
   embedded: boolean;
+  /** The embedded cluster's data directory (undefined with DATABASE_URL). */
+  dataDir?: string;
   close: () => Promise<void>;
 }
 
@@ -42,6 +44,7 @@ async function open(): Promise<DatabaseState> {
   return {
     db: handle.db,
     embedded: true,
+    dataDir: cluster.dataDir,
     close: async () => {
       await handle.close();
       await cluster.stop();
@@ -62,12 +65,12 @@ export async function getDb(): Promise<Db> {
 }
 
 /** Applies the committed migrations; on an empty embedded database also loads the demo data. */
-export async function prepareDatabase(): Promise<{ seeded: boolean; embedded: boolean }> {
+export async function prepareDatabase(): Promise<{ seeded: boolean; embedded: boolean; dataDir?: string }> {
   const state = await openDatabase();
   await migrateDatabase(state.db);
   if (!state.embedded) return { seeded: false, embedded: false };
   const { seedDemoData, hasAnyOrganisation } = await import("./seed");
-  if (await hasAnyOrganisation(state.db)) return { seeded: false, embedded: true };
+  if (await hasAnyOrganisation(state.db)) return { seeded: false, embedded: true, dataDir: state.dataDir };
   await seedDemoData(state.db);
-  return { seeded: true, embedded: true };
+  return { seeded: true, embedded: true, dataDir: state.dataDir };
 }

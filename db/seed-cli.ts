@@ -1,3 +1,4 @@
+import { log, markPublicAddresses } from "../server/log";
 import { migrateDatabase } from "./migrate";
 import { openDatabase } from "./index";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from "./seed";
@@ -6,8 +7,10 @@ const state = await openDatabase();
 try {
   await migrateDatabase(state.db);
   await seedDemoData(state.db);
-  console.log("Demo data is in place. Logins (password: %s):", DEMO_PASSWORD);
-  for (const login of DEMO_LOGINS) console.log(`  ${login.email.padEnd(32)} ${login.role}`);
+  markPublicAddresses(DEMO_LOGINS.map((login) => login.email));
+  log.info(
+    `Demo data is in place. Logins (password: ${DEMO_PASSWORD}):\n${DEMO_LOGINS.map((login) => `  ${login.email.padEnd(32)} ${login.role}`).join("\n")}`,
+  );
 } finally {
   await state.close();
 }

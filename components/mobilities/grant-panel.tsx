@@ -2,6 +2,7 @@
 
 import { AlertTriangle, Info, Loader2 } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { useRuleText } from "@/components/i18n/use-rule-text";
 import { useFormatEuro, useFormatMoney } from "@/components/format";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -45,11 +46,9 @@ export interface GrantView {
   participantCap?: number | null;
 }
 
-/** Translates an engine issue (code + params) with the `rules` namespace. */
-export function useRuleMessage() {
-  const t = useTranslations("rules");
-  return (issue: Pick<GrantIssue, "code" | "params">) =>
-    t.has(issue.code) ? t(issue.code, issue.params ?? {}) : issue.code;
+/** Translates an engine issue (code + params) in human words (lib/rule-text). */
+export function useRuleMessage(): (issue: Pick<GrantIssue, "code" | "params">) => string {
+  return useRuleText();
 }
 
 /** The engine's grant for one mobility: every line, the total, and what the engine says about it. */

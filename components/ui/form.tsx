@@ -14,6 +14,8 @@ import {
 
 import { useTranslations } from "next-intl";
 
+import { useRuleText } from "@/components/i18n/use-rule-text";
+import type { IssueLike } from "@/lib/rule-text";
 import { cn } from "@/lib/utils";
 import { Label } from "@/components/ui/label";
 
@@ -123,22 +125,22 @@ function FormDescription({ className, ...props }: React.ComponentProps<"p">) {
   );
 }
 
-/** Shows the field's validation message; falls back to `children` when the field has no error. */
 type Translator = ReturnType<typeof useTranslations>;
 
-function translateFormMessage(message: string, t: Translator, tRules: Translator): string {
+function translateFormMessage(message: string, t: Translator, ruleText: (issue: IssueLike) => string): string {
   const rule = /^rules:([A-Z0-9_]+):(\{.*\})$/.exec(message);
-  if (rule?.[1] && tRules.has(rule[1])) return tRules(rule[1], JSON.parse(rule[2] ?? "{}") as Record<string, string | number>);
+  if (rule?.[1]) return ruleText({ code: rule[1], params: JSON.parse(rule[2] ?? "{}") as IssueLike["params"] });
   return message && t.has(message) ? t(message) : message;
 }
 
+/** Shows the field's validation message; falls back to `children` when the field has no error. */
 function FormMessage({ className, children, ...props }: React.ComponentProps<"p">) {
   const { error, formMessageId } = useFormField();
   const t = useTranslations("validation");
-  const tRules = useTranslations("rules");
+  const ruleText = useRuleText();
   // Schemas (server/schemas) use i18n keys as messages; the rules engine's come as `rules:CODE:{params}`.
   const message = error ? String(error.message ?? "") : "";
-  const body = error ? translateFormMessage(message, t, tRules) : children;
+  const body = error ? translateFormMessage(message, t, ruleText) : children;
 
   if (!body) {
     return null;

@@ -5,6 +5,7 @@ import type { Db } from "@/db/client";
 import type { MembershipRole } from "@/db/schema";
 import { AppError, forbidden, translateDatabaseError, type FieldErrors } from "@/server/errors";
 import { ZId } from "@/server/schemas/common";
+import { log, setActor } from "@/server/log";
 import { isPlatformAdmin, listMyNaCodes, resolveActor } from "@/server/services/memberships";
 
 /*
@@ -54,13 +55,15 @@ export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
 
 /** Known database errors become clear answers; the rest is logged and redacted by the formatter. */
-const translateErrors = t.middleware(async ({ next, path }) => {
+const translateErrors = t.middleware(async ({ next, path, type }) => {
+  const started = performance.now();
   const result = await next();
+  log.debug({ path, type, ok: result.ok, ms: Math.round(performance.now() - started) }, "trpc call");
   if (!result.ok) {
     const translated = translateDatabaseError(result.error.cause ?? result.error);
     if (translated) throw translated;
     if (result.error.code === "INTERNAL_SERVER_ERROR") {
-      console.error(`[trpc] ${path} failed:`, result.error.cause ?? result.error);
+      log.error({ err: result.error.cause ?? result.error, path }, "trpc procedure failed");
     }
   }
   return result;
@@ -70,11 +73,13 @@ export const publicProcedure = t.procedure.use(translateErrors);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session?.user) throw new AppError("UNAUTHORIZED", "unauthorized");
+  setActor({ userId: ctx.session.user.id });
   return next({ ctx: { ...ctx, user: ctx.session.user } });
 });
 
 export const orgProcedure = protectedProcedure.input(z.object({ orgId: ZId })).use(async ({ ctx, input, next }) => {
   const actor = await resolveActor(ctx.db, ctx.user.id, input.orgId);
+  setActor({ userId: ctx.user.id, orgId: input.orgId, role: actor.role });
   return next({ ctx: { ...ctx, actor } });
 });
 

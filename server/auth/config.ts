@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { cache } from "react";
 import { getDb } from "@/db";
 import { resolveAuthSecret } from "@/server/env";
+import { log, setActor } from "@/server/log";
 import { isSessionCurrent } from "@/server/services/sessions";
 import { authenticate } from "./authenticate";
 import { issuedAtMs, sessionFromCookieHeader, type IssuedSession } from "./session";
@@ -54,7 +55,7 @@ const nextAuth = NextAuth(() => ({
     // A wrong password is not an error worth a stack trace in the server log.
     error(error) {
       if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
-      console.error("[auth]", error);
+      log.error({ err: error }, "auth error");
     },
   },
 }));
@@ -71,5 +72,7 @@ let secret: string | undefined;
 export const auth = cache(async (): Promise<IssuedSession | null> => {
   const session = await sessionFromCookieHeader((await headers()).get("cookie"), (secret ??= resolveAuthSecret()));
   if (!session?.user?.id) return null;
-  return (await isSessionCurrent(await getDb(), session.user.id, session.issuedAtMs)) ? session : null;
+  if (!(await isSessionCurrent(await getDb(), session.user.id, session.issuedAtMs))) return null;
+  setActor({ userId: session.user.id });
+  return session;
 });

@@ -42,6 +42,8 @@ export const RULE_CODES = [
   "PARTNERSHIP_TOO_FEW_ORGANISATIONS",
   "PARTNERSHIP_TOO_FEW_COUNTRIES",
   "LUMP_SUM_INVALID",
+  // input (appended)
+  "TOWN_AMBIGUOUS",
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];
@@ -54,26 +56,28 @@ export const RULE_MESSAGES_EN: Readonly<Record<RuleCode, string>> = {
   DATE_INVALID: "{date} is not a valid date (expected YYYY-MM-DD).",
   DATE_END_BEFORE_START: "The end date {endDate} is before the start date {startDate}.",
   DURATION_BELOW_MIN:
-    "The activity lasts {days} days; at least {min} are required for {activityType} (travel days excluded).",
+    "The activity lasts {days} days; “{activityType}” needs at least {min} days (travel days excluded).",
   DURATION_ABOVE_MAX:
-    "The activity lasts {days} days; at most {max} are allowed for {activityType} (travel days excluded).",
+    "The activity lasts {days} days; “{activityType}” allows at most {max} days (travel days excluded).",
   TRAVEL_DAYS_EXCEED: "{travelDays} travel days entered; only {max} are funded.",
   DISTANCE_MISSING: "Enter the one-way distance in km, or the towns of origin and destination.",
   DISTANCE_BELOW_MIN: "The one-way distance is {km} km; travel is funded from {min} km, so there is no travel grant.",
   TOWN_NOT_FOUND: "The town \"{town}\" was not found; check the spelling or enter the distance in km.",
   COUNTRY_UNKNOWN: "No country group is known for {country} in call {callYear}.",
   RATE_MISSING:
-    "The rate {rate} is not known for National Agency {naCode}, call {callYear}; an NA officer must enter it.",
-  RATE_TABLE_MISSING: "No {rate} figures are known for call {callYear}.",
+    "Not known yet for National Agency {naCode}, call {callYear}: {rate}. The National Agency has to enter it.",
+  RATE_TABLE_MISSING:
+    "Not known for call {callYear}: {rate}.",
   NA_CODE_MISSING: "Choose the National Agency: it sets the individual support rates.",
-  FIGURE_UNCONFIRMED: "The figure {rate} for call {callYear} is unconfirmed; check it with your National Agency.",
+  FIGURE_UNCONFIRMED:
+    "Not yet confirmed for call {callYear}: {rate}. Check it with your National Agency.",
   GREEN_TRAVEL_NO_GREEN_RATE:
     "Call {callYear} has no green travel amount for the {band} km band; the standard amount is paid.",
   ACCOMPANYING_FEWER_OPPORTUNITIES: "An accompanying person cannot be a participant with fewer opportunities.",
   LINGUISTIC_SUPPORT_NOT_FOR_ACCOMPANYING: "Accompanying persons get no linguistic support.",
   INCLUSION_REQUIRES_FEWER_OPPORTUNITIES:
     "Inclusion support is only for participants with fewer opportunities; the real costs were not counted.",
-  COURSE_DAYS_ONLY_FOR_COURSES: "Course fees are only for courses and training (SM-COUR-TRAIN); the course days were ignored.",
+  COURSE_DAYS_ONLY_FOR_COURSES: "Course fees are only for courses and training; the course days were ignored.",
   COURSE_DAYS_EXCEED_ACTIVITY: "{courseDays} course days exceed the {days} activity days.",
   COURSE_FEE_CAP_REACHED:
     "Course fees are funded for at most {max} days per participant per project; {funded} of {courseDays} days are funded.",
@@ -96,4 +100,5 @@ export const RULE_MESSAGES_EN: Readonly<Record<RuleCode, string>> = {
   PARTNERSHIP_TOO_FEW_ORGANISATIONS: "A {action} partnership needs at least {min} organisations; {count} entered.",
   PARTNERSHIP_TOO_FEW_COUNTRIES: "A {action} partnership needs organisations from at least {min} countries; {count} entered.",
   LUMP_SUM_INVALID: "{lumpSumEur} EUR is not a lump sum of {action}; allowed: {allowed}.",
+  TOWN_AMBIGUOUS: "There are towns called \"{town}\" in several countries ({countries}); choose the country.",
 };

@@ -24,8 +24,8 @@ export { CAP_COUNTING, capCountOf, capWarning, COMPLIANCE_THRESHOLDS, participan
 export { distanceBandFor, MIN_TRAVEL_KM } from "./distance-bands";
 // Unit conversions at the engine's boundary (stored cents ↔ the EUR figures of its input and output).
 export { centsToEur, eurToCents } from "./money";
-export { EARTH_RADIUS_KM, findTown, greatCircleKm, normaliseTownName, resolveDistance } from "./geo";
-export type { Coordinates, DistanceResolution, ResolvedTown } from "./geo";
+export { EARTH_RADIUS_KM, findTown, greatCircleKm, lookupTown, normaliseTownName, resolveDistance, searchTowns } from "./geo";
+export type { Coordinates, DistanceResolution, ResolvedTown, TownLookup, TownSuggestion } from "./geo";
 export type { GroupAccompanyingPerson, GroupEstimate, GroupEstimateInput, GroupPupil, PersonEstimate } from "./group";
 export { COMMITTED_STATUSES, MOBILITY_STATUSES, REALISED_STATUSES } from "./project";
 // Synchronous cores, for callers that already hold the one-way km (e.g. stored mobilities).

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { EstimateInput } from "@/server/rules";
+import { TOWN_SEARCH_MAX_RESULTS } from "@/server/rules/europe";
 import { ACTIVITY_TYPES } from "@/server/rules/types";
 
 /** The engine's own list (server/rules/types is pure data and types: safe in the browser). */
@@ -29,6 +30,13 @@ const euros = z
 const town = z.object({
   name: z.string().trim().min(1, { message: "Enter a town." }).max(120, { message: "The town name is too long." }),
   country: countryCode.optional(),
+});
+
+/** Input of the town picker's search (`rules.towns`): a few letters of any of a town's names. */
+export const ZTownSearch = z.object({
+  query: z.string().trim().min(1, { message: "Enter a town." }).max(120, { message: "The town name is too long." }),
+  country: countryCode.optional(),
+  limit: z.number().int().min(1).max(TOWN_SEARCH_MAX_RESULTS).optional(),
 });
 
 export const ZEstimateInput = z

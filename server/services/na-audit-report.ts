@@ -23,6 +23,8 @@ export interface TReportLabels {
   mobilityStatus: (status: string) => string;
   findingStatus: (status: string) => string;
   activity: (type: string) => string;
+  /** An engine issue in words (lib/rule-text), never its code. */
+  issue: (issue: { code: string; params?: Record<string, string | number> }) => string;
 }
 
 const EURO_FORMAT = '#,##0.00 "€"';
@@ -155,7 +157,7 @@ export async function buildNaAuditReport(db: Db, officer: Officer, scope: { naCo
     ]);
     header.font = { bold: true };
     for (const m of mobilityRows.filter((x) => x.projectId === row.projectId)) {
-      const issues = (Array.isArray(m.issues) ? m.issues : []) as { code?: string }[];
+      const issues = (Array.isArray(m.issues) ? m.issues : []) as { code?: string; params?: Record<string, string | number> }[];
       const r = sheet.addRow([
         m.firstName ? `${m.firstName} ${m.lastName ?? ""}`.trim() : "",
         labels.activity(m.activityType),
@@ -166,7 +168,7 @@ export async function buildNaAuditReport(db: Db, officer: Officer, scope: { naCo
         ...GRANT_LINES.map((line) => euros(m[line])),
         euros(m.total),
         m.eligible ? L("yes") : L("no"),
-        issues.map((i) => i.code ?? "").join(", "),
+        issues.flatMap((i) => (i.code ? [labels.issue({ code: i.code, params: i.params })] : [])).join("\n"),
         m.status === "completed" ? m.missingEvidence : 0,
       ]);
       for (let c = 7; c <= 7 + GRANT_LINES.length; c++) r.getCell(c).numFmt = EURO_FORMAT;

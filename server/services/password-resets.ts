@@ -10,6 +10,7 @@ import { appUrl, composeMail, fill, sendMail } from "@/server/mail/mailer";
 import { mailText } from "@/server/mail/messages";
 import type { TRequestPasswordReset, TResetPassword } from "@/server/schemas/account";
 import { recordAudit } from "./audit";
+import { log } from "@/server/log";
 
 /*
  * Password reset by e-mail link: single-use, valid for one hour, only the SHA-256 of the token stored.
@@ -53,7 +54,7 @@ export async function requestPasswordReset(db: Db, input: TRequestPasswordReset)
       },
       appUrl(`/reset-password/${token}`),
     ),
-  ).catch((error: unknown) => console.error("[mail] password reset mail failed:", error));
+  ).catch((error: unknown) => log.error({ err: error }, "password reset mail failed"));
   return { ok: true };
 }
 

@@ -5,6 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { files } from "@/db/schema";
 import { fileRowColumns, type BackendPart } from "./row";
 import type { BackendContext, StoredFileRef } from "./types";
+import { log } from "@/server/log";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -29,7 +30,7 @@ export async function removeQuietly(absolutePath: string): Promise<void> {
   try {
     await unlink(absolutePath);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") console.error("[storage] could not remove", absolutePath, error);
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") log.error({ err: error, path: absolutePath }, "storage: could not remove a file");
   }
 }
 

@@ -37,7 +37,7 @@ const TEXT = {
     fundedDays: "7 (5 activity + 2 travel days)",
     dailyRate: "€191.00",
     rateMissing:
-      "The rate “individual support” is not known for National Agency SI01, call 2024; an NA officer must enter it.",
+      "Not known yet for National Agency SI01, call 2024: the daily rates of individual support. The National Agency has to enter it.",
     kmWins: "The km you entered are used; the towns are ignored.",
     townKm: "278 km · between the towns",
     townTravel: "€211.00",
@@ -72,7 +72,7 @@ const TEXT = {
     fundedDays: "7 (5 dni aktivnosti + 2 dneva poti)",
     dailyRate: "191,00 €",
     rateMissing:
-      "Postavka »individualna podpora« za nacionalno agencijo SI01 v razpisu 2024 ni znana; vnesti jo mora uradnik nacionalne agencije.",
+      "Za nacionalno agencijo SI01 in razpis 2024 še ni znano: dnevne postavke individualne podpore. Podatek mora vnesti nacionalna agencija.",
     kmWins: "Upoštevani so vneseni kilometri; kraji se ne upoštevajo.",
     townKm: "278 km · med krajema",
     townTravel: "211,00 €",

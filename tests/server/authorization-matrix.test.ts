@@ -93,6 +93,7 @@ interface TExpectation {
 const EXPECTED: Record<string, TExpectation> = {
   "me.context": { expected: signedIn(OK) },
   "rules.estimate": { expected: everyone(OK) },
+  "rules.towns": { expected: everyone(OK) },
 
   "projects.list": { expected: listOfOwnSchool },
   "projects.get": { expected: readOfA },
@@ -272,6 +273,7 @@ const INPUTS: Record<string, (orgId: string) => Promise<unknown>> = {
     callYear: 2025, naCode: "SI01", activityType: "SM-JOB-SHDW", startDate: "2025-10-06", endDate: "2025-10-10",
     travelDays: 2, destinationCountry: "AT", distanceKm: 380,
   }),
+  "rules.towns": async () => ({ query: "Wien" }),
   "projects.list": async (orgId) => ({ orgId }),
   "projects.get": async (orgId) => ({ orgId, projectId: f.projectA }),
   "projects.create": async (orgId) => ({ orgId, ...accreditedProject() }),

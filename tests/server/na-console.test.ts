@@ -3,7 +3,9 @@ import ExcelJS from "exceljs";
 import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { auditLog, mobilities, naRateSets, projects } from "@/db/schema";
+import { ruleIssueText, type IssueLike } from "@/lib/rule-text";
 import { buildNaAuditReport } from "@/server/services/na-audit-report";
+import { ruleTranslators } from "../helpers/rule-translators";
 import { setupTestDatabase } from "../helpers/db";
 import { callerFor, createMember, createOfficer, createSchool, createStaff, projectNumber, zeroAwarded } from "../helpers/factories";
 import { readMails } from "../helpers/mail";
@@ -261,7 +263,7 @@ describe("the NA's rate tables", () => {
 });
 
 describe("the audit report", () => {
-  const labels = { report: (k: string) => k, flag: (k: string) => k, category: (k: string) => k, projectStatus: (k: string) => k, mobilityStatus: (k: string) => k, findingStatus: (k: string) => k, activity: (k: string) => k };
+  const labels = { report: (k: string) => k, flag: (k: string) => k, category: (k: string) => k, projectStatus: (k: string) => k, mobilityStatus: (k: string) => k, findingStatus: (k: string) => k, activity: (k: string) => k, issue: (i: IssueLike) => ruleIssueText(i, ruleTranslators("en")) };
 
   it("has a summary and one sheet per project of the NA, with mobilities, grant lines and findings; never another NA's", async () => {
     const officerScope = { userId: officer.id, naCodes: ["SI01"] };
@@ -278,6 +280,8 @@ describe("the audit report", () => {
     const sheet = book.getWorksheet(siNumber?.n ?? "");
     const text = JSON.stringify(sheet?.getSheetValues());
     expect(text).toContain("SM-JOB-SHDW");
+    // the issues column says what the engine found in words, never its codes
+    expect(text).not.toMatch(/[A-Z]+_[A-Z_]+/);
     expect(text).toContain("Attendance certificate missing");
     expect(text).toContain("Uploaded today.");
     // One school only: the other school's projects are not in it.

@@ -100,7 +100,7 @@ const selectClass =
 
 export function Calculator({ data }: { data: TCalculatorData }) {
   const t = useTranslations("calculator");
-  const tRules = useTranslations("rules");
+  const tActivity = useTranslations("activities");
   const locale = useLocale();
   const trpc = useTRPC();
   const issueText = useIssueText();
@@ -281,7 +281,7 @@ export function Calculator({ data }: { data: TCalculatorData }) {
               >
                 {ESTIMATE_ACTIVITY_TYPES.map((activity) => (
                   <option key={activity} value={activity}>
-                    {tRules(`activity_${activity}`)}
+                    {tActivity(activity)}
                   </option>
                 ))}
               </select>

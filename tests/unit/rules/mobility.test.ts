@@ -352,7 +352,7 @@ describe("rates that are missing", () => {
     expect(result.errors).toEqual([
       {
         code: "RATE_MISSING",
-        message: "The rate individualSupport is not known for National Agency SI01, call 2025; an NA officer must enter it.",
+        message: "Not known yet for National Agency SI01, call 2025: individualSupport. The National Agency has to enter it.",
         params: { rate: "individualSupport", naCode: "SI01", callYear: 2025 },
         field: "naCode",
       },

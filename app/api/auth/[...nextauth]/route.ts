@@ -2,14 +2,17 @@ import type { NextRequest } from "next/server";
 import { getDb } from "@/db";
 import { handlers } from "@/server/auth/config";
 import { clientIp, loginLockedUntil } from "@/server/auth/throttle";
+import { withRequest } from "@/server/log";
 
-export const { GET } = handlers;
+export const GET = (request: NextRequest): Promise<Response> => withRequest(request, () => handlers.GET(request));
 
 /**
  * The credentials callback answers 429 Too Many Requests (with Retry-After) while the account or the
  * client's IP is locked, before Auth.js checks any password; every other auth request passes through.
  */
-export async function POST(request: NextRequest) {
+export const POST = (request: NextRequest): Promise<Response> => withRequest(request, () => post(request));
+
+async function post(request: NextRequest): Promise<Response> {
   if (new URL(request.url).pathname.endsWith("/callback/credentials")) {
     const form = await request
       .clone()

@@ -3,6 +3,7 @@ import { auth } from "@/server/auth/config";
 import { ZId } from "@/server/schemas/common";
 import { getFileForDownload } from "@/server/services/evidence";
 import { errorResponse, jsonError } from "../_lib/http";
+import { withRequest } from "@/server/log";
 
 /** RFC 6266: an ASCII fallback plus the exact UTF-8 name. */
 function contentDisposition(filename: string): string {
@@ -14,7 +15,8 @@ function contentDisposition(filename: string): string {
  * Downloads a stored file: members of its school and officers of the school's national agency; for
  * anyone else it does not exist (404). Always an attachment, never rendered by the browser.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ fileId: string }> }): Promise<Response> {
+export const GET = (_request: Request, { params }: { params: Promise<{ fileId: string }> }): Promise<Response> =>
+  withRequest(_request, async () => {
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) return jsonError(401, "unauthorized");
@@ -36,4 +38,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
   } catch (error) {
     return errorResponse(error, "download");
   }
-}
+  });

@@ -2,6 +2,7 @@ import "server-only";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { AppError, translateDatabaseError, type FieldErrors } from "@/server/errors";
+import { log } from "@/server/log";
 
 /*
  * The file routes answer like the tRPC API does: `{ message, fieldErrors }` with i18n keys, and never
@@ -18,7 +19,7 @@ export function errorResponse(error: unknown, what: string): Response {
   if (error instanceof TRPCError && error.code !== "INTERNAL_SERVER_ERROR") {
     return jsonError(getHTTPStatusCodeFromError(error), error.code === "NOT_FOUND" ? "notFound" : "invalidInput");
   }
-  console.error(`[files] ${what} failed:`, error);
+  log.error({ err: error, what }, "file route failed");
   return jsonError(500, "internal");
 }
 

@@ -5,6 +5,7 @@ import { uploadEvidenceFile } from "@/server/services/evidence";
 import { resolveActor } from "@/server/services/memberships";
 import { MAX_EVIDENCE_FILE_BYTES } from "@/server/storage/file-type";
 import { errorResponse, isSameOrigin, jsonError } from "../_lib/http";
+import { withRequest } from "@/server/log";
 
 /** Room for the multipart boundaries and the text fields around the file. */
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
@@ -13,7 +14,8 @@ const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
  * Uploads one evidence file: multipart POST with orgId, mobilityId, kind, optional version, and file.
  * Authentication and membership as orgProcedure; everything else is the service's (evidence.ts).
  */
-export async function POST(request: Request): Promise<Response> {
+export const POST = (request: Request): Promise<Response> =>
+  withRequest(request, async () => {
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) return jsonError(401, "unauthorized");
@@ -61,4 +63,4 @@ export async function POST(request: Request): Promise<Response> {
   } catch (error) {
     return errorResponse(error, "upload");
   }
-}
+  });

@@ -1,18 +1,21 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db";
+import { ruleIssueText } from "@/lib/rule-text";
 import { auth } from "@/server/auth/config";
 import { ZId } from "@/server/schemas/common";
 import { ZNaCode } from "@/server/schemas/na";
 import { listMyNaCodes } from "@/server/services/memberships";
 import { buildNaAuditReport } from "@/server/services/na-audit-report";
 import { listNaSchools } from "@/server/services/na-oversight";
+import { log, withRequest } from "@/server/log";
 
 /**
  * The officer's audit report (XLSX) for one school (`?school=<id>`) or a whole NA (`?na=SI01`).
  * Only officers: the session is checked with auth(), the NA codes come from na_officers; a school
  * or an NA that is not theirs is 404, exactly like anything else that is not theirs.
  */
-export async function GET(request: Request) {
+export const GET = (request: Request): Promise<Response> =>
+  withRequest(request, async () => {
   const noStore = { "Cache-Control": "no-store" };
   const session = await auth();
   if (!session?.user?.id) return new Response("unauthorized", { status: 401, headers: noStore });
@@ -36,7 +39,7 @@ export async function GET(request: Request) {
       scope = { naCode: na.data };
       name = na.data;
     }
-    const [report, flag, category, projectStatus, mobilityStatus, findingStatus, activity] = await Promise.all([
+    const [report, flag, category, projectStatus, mobilityStatus, findingStatus, activity, rules, figures, locale] = await Promise.all([
       getTranslations("na.report"),
       getTranslations("na.flags"),
       getTranslations("budgetCategories"),
@@ -44,6 +47,9 @@ export async function GET(request: Request) {
       getTranslations("mobilityStatus"),
       getTranslations("na.findings.status"),
       getTranslations("activities"),
+      getTranslations("rules"),
+      getTranslations("figures"),
+      getLocale(),
     ]);
     const bytes = await buildNaAuditReport(db, officer, scope, {
       report: (k) => report(k),
@@ -53,6 +59,7 @@ export async function GET(request: Request) {
       mobilityStatus: (k) => mobilityStatus(k),
       findingStatus: (k) => findingStatus(k),
       activity: (k) => activity(k),
+      issue: (i) => ruleIssueText(i, { rules, figures, activities: activity, locale }),
     });
     const day = new Date().toISOString().slice(0, 10);
     const file = `audit-${name.normalize("NFKD").replace(/[^\w-]+/g, "-").replace(/-+/g, "-").toLowerCase()}-${day}.xlsx`;
@@ -65,7 +72,7 @@ export async function GET(request: Request) {
       },
     });
   } catch (error) {
-    console.error("[na-audit-report]", error);
+    log.error({ err: error }, "NA audit report failed");
     return new Response("internal", { status: 500, headers: noStore });
   }
-}
+  });

@@ -9,6 +9,7 @@ import { renderSchoolOverviewPdf } from "@/server/pdf/school-overview";
 import { ZId } from "@/server/schemas/common";
 import { getSchoolOverview } from "@/server/services/dashboards";
 import { resolveActor } from "@/server/services/memberships";
+import { log, withRequest } from "@/server/log";
 
 /*
  * The headteacher's school overview as a PDF file: the same service, the same translations and the
@@ -21,7 +22,8 @@ function jsonError(status: number, message: string): Response {
   return Response.json({ message }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
-export async function GET(_request: Request, { params }: { params: Promise<{ orgId: string }> }): Promise<Response> {
+export const GET = (_request: Request, { params }: { params: Promise<{ orgId: string }> }): Promise<Response> =>
+  withRequest(_request, async () => {
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) return jsonError(401, "unauthorized");
@@ -81,7 +83,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ org
     });
   } catch (error) {
     if (error instanceof AppError) return jsonError(getHTTPStatusCodeFromError(error), error.messageKey);
-    console.error("[overview.pdf] failed:", error);
+    log.error({ err: error }, "overview PDF failed");
     return jsonError(500, "internal");
   }
-}
+  });

@@ -4,12 +4,14 @@ import { getTranslations } from "next-intl/server";
 import { createTRPCContext } from "@/server/api/context";
 import { createCaller } from "@/server/api/root";
 import { toAuditCsv } from "@/server/services/audit-csv";
+import { log, withRequest } from "@/server/log";
 
 /**
  * The audit trail as CSV, with the page's filters. It goes through the same `audit.export` procedure
  * as everything else, so the session, the membership and the role are checked exactly the same way.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ orgId: string }> }) {
+export const GET = (request: Request, { params }: { params: Promise<{ orgId: string }> }): Promise<Response> =>
+  withRequest(request, async () => {
   const { orgId } = await params;
   const search = new URL(request.url).searchParams;
   const filter = (name: string) => search.get(name) ?? undefined;
@@ -47,7 +49,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ orgI
     if (error instanceof TRPCError) {
       return new Response(error.code, { status: getHTTPStatusCodeFromError(error), headers: { "Cache-Control": "no-store" } });
     }
-    console.error("[audit-csv]", error);
+    log.error({ err: error }, "audit CSV failed");
     return new Response("internal", { status: 500 });
   }
-}
+  });

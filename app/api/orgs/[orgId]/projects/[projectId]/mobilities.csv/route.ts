@@ -7,6 +7,7 @@ import { ZId } from "@/server/schemas/common";
 import { mobilityListInput, parseMobilityListSearch, ZMobilityListQuery } from "@/server/schemas/mobility-list";
 import { resolveActor } from "@/server/services/memberships";
 import { csvLabels, exportMobilitiesCsv } from "@/server/services/mobility-list";
+import { log, withRequest } from "@/server/log";
 
 /*
  * The project's mobility list as CSV: the filters and sort of the list's URL (the same query string),
@@ -18,7 +19,8 @@ function jsonError(status: number, message: string): Response {
   return Response.json({ message }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
-export async function GET(request: Request, { params }: { params: Promise<{ orgId: string; projectId: string }> }): Promise<Response> {
+export const GET = (request: Request, { params }: { params: Promise<{ orgId: string; projectId: string }> }): Promise<Response> =>
+  withRequest(request, async () => {
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) return jsonError(401, "unauthorized");
@@ -50,7 +52,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ orgI
           if (next.done) controller.close();
           else controller.enqueue(encoder.encode(next.value));
         } catch (error) {
-          console.error("[mobilities.csv] export failed while streaming:", error);
+          log.error({ err: error }, "mobilities CSV failed while streaming");
           controller.error(new Error("export failed"));
         }
       },
@@ -70,7 +72,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ orgI
     });
   } catch (error) {
     if (error instanceof AppError) return jsonError(getHTTPStatusCodeFromError(error), error.messageKey);
-    console.error("[mobilities.csv] export failed:", error);
+    log.error({ err: error }, "mobilities CSV failed");
     return jsonError(500, "internal");
   }
-}
+  });
