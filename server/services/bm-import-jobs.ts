@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
+import { insertManyAsJson } from "@/db/bulk";
 import { auditLog, bmImports, mobilities, mobilityMembers, participants, partnerOrganisations, projects } from "@/db/schema";
 import type { BmField } from "@/server/bm";
 import { AppError, conflict, notFound } from "@/server/errors";
@@ -10,6 +11,7 @@ import { analyseBmImport, type BmDryRun, type BmIssue, type BmPlan } from "./bm-
 import { resolveActor, type Actor } from "./memberships";
 import { lockProject, mobilityRowValues } from "./mobilities";
 import { storeProjectGrants } from "./mobility-grants";
+import { log } from "@/server/log";
 
 /*
  * The import of a Beneficiary Module file as a job on the app's own PostgreSQL.
@@ -25,7 +27,7 @@ import { storeProjectGrants } from "./mobility-grants";
  */
 
 const LEASE = sql`now() + interval '10 minutes'`;
-const CHUNK = 500;
+const CHUNK = 2000;
 
 export type BmUploadResult =
   | { ok: true; importId: string; status: "analysed" | "rejected"; dryRun: BmDryRun }
@@ -258,18 +260,18 @@ async function applyPlan(db: Db, tx: DbOrTx, actor: Actor, jobId: string, plan: 
 
   const newPeople = plan.participants.filter((p) => !p.existingId).map((p) => ({ ...p, id: randomUUID() }));
   for (const p of newPeople) idOf.set(p.key, p.id);
-  for (const part of chunks(newPeople)) {
-    await tx.insert(participants).values(
-      part.map((p) => ({ id: p.id, organisationId: orgId, kind: p.kind, firstName: p.firstName, lastName: p.lastName, email: p.email })),
-    );
-  }
+  await insertManyAsJson(
+    tx,
+    participants,
+    newPeople.map((p) => ({ id: p.id, organisationId: orgId, kind: p.kind, firstName: p.firstName, lastName: p.lastName, email: p.email })),
+  );
   const newPartners = plan.partners.filter((p) => !p.existingId).map((p) => ({ ...p, id: randomUUID() }));
   for (const p of newPartners) idOf.set(p.key, p.id);
-  for (const part of chunks(newPartners)) {
-    await tx.insert(partnerOrganisations).values(
-      part.map((p) => ({ id: p.id, organisationId: orgId, oid: p.oid, name: p.name, country: p.country, town: p.town })),
-    );
-  }
+  await insertManyAsJson(
+    tx,
+    partnerOrganisations,
+    newPartners.map((p) => ({ id: p.id, organisationId: orgId, oid: p.oid, name: p.name, country: p.country, town: p.town })),
+  );
 
   const toCreate = plan.mobilities.filter((m) => m.action === "create");
   const toUpdate = plan.mobilities.filter((m) => m.action === "update");
@@ -284,7 +286,7 @@ async function applyPlan(db: Db, tx: DbOrTx, actor: Actor, jobId: string, plan: 
     await options.onChunk?.(written);
   };
   for (const part of chunks(toCreate)) {
-    await tx.insert(mobilities).values(part.map((m) => ({ id: m.id, organisationId: orgId, projectId: plan.project.id, ...values(m) })));
+    await insertManyAsJson(tx, mobilities, part.map((m) => ({ id: m.id, organisationId: orgId, projectId: plan.project.id, ...values(m) })));
     written += part.length;
     await progress();
   }
@@ -318,25 +320,25 @@ async function applyPlan(db: Db, tx: DbOrTx, actor: Actor, jobId: string, plan: 
       inclusionRealCostCents: member.inclusionRealCostCents ?? null,
     })),
   );
-  for (const part of chunks(members)) await tx.insert(mobilityMembers).values(part);
+  await insertManyAsJson(tx, mobilityMembers, members);
 
   // Once for the whole file, under the project lock: the engine's lines for every mobility.
   await storeProjectGrants(tx, plan.project);
 
   const changed = [...toCreate, ...toUpdate];
-  for (const part of chunks(changed)) {
-    await tx.insert(auditLog).values(
-      part.map((m) => ({
+  await insertManyAsJson(
+    tx,
+    auditLog,
+    changed.map((m) => ({
         organisationId: orgId,
         actorUserId: actor.userId,
         action: m.action === "create" ? "mobility.import.create" : "mobility.import.update",
         entityType: "mobility",
         entityId: m.id,
-        after: { activityId: m.fields.activityId, importId: jobId },
-      })),
-    );
-  }
-  const outcome: BmOutcome = {
+      after: { activityId: m.fields.activityId, importId: jobId },
+    })),
+  );
+    const outcome: BmOutcome = {
     created: toCreate.length,
     updated: toUpdate.length,
     unchanged: plan.mobilities.length - changed.length,
@@ -359,12 +361,12 @@ export function drainBmImportQueue(db: Db): Promise<void> {
         } catch (error) {
           // The transaction rolled back, so nothing of the file is written; the job is marked failed. (A
           // process that dies here never gets this far: its job is claimed again once the lease expires.)
-          console.error("[bm-import] job failed:", error instanceof Error ? error.message : error);
+          log.error({ err: error, importId: job.id }, "BM import job failed");
           await finish(db, job.id, "failed", { error: error instanceof AppError && error.code === "CONFLICT" ? "bm.commit.changedSinceDryRun" : "bm.commit.failed" });
         }
       }
     } catch (error) {
-      console.error("[bm-import] queue:", error instanceof Error ? error.message : error);
+      log.error({ err: error }, "BM import queue failed");
     } finally {
       draining = null;
     }

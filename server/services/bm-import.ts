@@ -115,6 +115,8 @@ export interface BmPlan {
 }
 
 const MAX_LISTED = 2000;
+/** The form's own schema, built once (not per row). */
+const ZImportedMobility = ZMobilityFields.superRefine(refineMobility);
 /** Stands in for a participant who does not exist yet, so the form's schema can check the rest. */
 const PLACEHOLDER_ID = "00000000-0000-4000-8000-000000000000";
 
@@ -242,6 +244,11 @@ export async function analyseBmImport(db: DbOrTx, actor: Actor, input: AnalyseIn
   for (const duplicate of match.duplicates) issues.add({ row: 0, column: duplicate.index, severity: "warning", code: "bm.file.duplicateColumn", params: { column: duplicate.header } });
   if (match.missingMandatory.length > 0) return result();
   const columnIndex = new Map<BmField, number>([...match.fields].map(([index, field]) => [field, index]));
+  const columnCache = new Map<BmField, ReturnType<typeof columnOf>>();
+  const column = (field: BmField) => {
+    if (!columnCache.has(field)) columnCache.set(field, columnOf(template, field));
+    return columnCache.get(field);
+  };
   const present = (field: BmField) => columnIndex.has(field);
   const at = (field: BmField) => columnIndex.get(field) ?? null;
 
@@ -259,14 +266,14 @@ export async function analyseBmImport(db: DbOrTx, actor: Actor, input: AnalyseIn
     }
     const values: ParsedRow["values"] = {};
     for (const [index, field] of match.fields) {
-      const column = columnOf(template, field);
-      if (!column) continue;
-      const cell = parseCell(column.format, raw[index] ?? null);
+      const spec = column(field);
+      if (!spec) continue;
+      const cell = parseCell(spec.format, raw[index] ?? null);
       if (!cell.ok) {
         issues.add({ row: r, column: index, severity: "error", code: `bm.cell.${cell.code}`, params: cell.params });
         continue;
       }
-      if (column.specialCategory && !special) {
+      if (spec.specialCategory && !special) {
         if (cell.value !== null && cell.value !== false) specialIgnored = true;
         continue;
       }
@@ -289,7 +296,7 @@ export async function analyseBmImport(db: DbOrTx, actor: Actor, input: AnalyseIn
     if (row.values[field] === null || row.values[field] === undefined) {
       // A present cell without a value failed to parse: that error is already reported.
       if (!present(field) || row.values[field] === null) {
-        issues.add({ row: row.row, column: at(field), severity: "error", code: "bm.cell.required", params: { column: columnOf(template, field)?.header ?? field } });
+        issues.add({ row: row.row, column: at(field), severity: "error", code: "bm.cell.required", params: { column: column(field)?.header ?? field } });
       }
       return false;
     }
@@ -418,7 +425,7 @@ export async function analyseBmImport(db: DbOrTx, actor: Actor, input: AnalyseIn
 
     /** A column the file has: its value (empty clears it); a column it lacks: what is stored (or the default). */
     const pick = <T,>(field: BmField, stored: T, fallback: T, convert: (value: Value) => T): T =>
-      present(field) && !(columnOf(template, field)?.specialCategory && !special) ? convert(lead.values[field] ?? null) : existing ? stored : fallback;
+      present(field) && !(column(field)?.specialCategory && !special) ? convert(lead.values[field] ?? null) : existing ? stored : fallback;
     const bool = (value: Value) => value === true;
     const optionalNumber = (value: Value) => (typeof value === "number" ? value : undefined);
     const optionalText = (value: Value) => (typeof value === "string" ? value : undefined);
@@ -470,7 +477,7 @@ export async function analyseBmImport(db: DbOrTx, actor: Actor, input: AnalyseIn
       notes: existing?.notes ?? undefined,
       members,
     };
-    const validated = ZMobilityFields.superRefine(refineMobility).safeParse(candidate);
+    const validated = ZImportedMobility.safeParse(candidate);
     if (!validated.success) {
       for (const issue of validated.error.issues) {
         const [first, index, memberField] = issue.path;

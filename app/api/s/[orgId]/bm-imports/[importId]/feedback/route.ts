@@ -4,9 +4,10 @@ import { getTranslations } from "next-intl/server";
 import { createTRPCContext } from "@/server/api/context";
 import { createCaller } from "@/server/api/root";
 import { writeFeedbackXlsx } from "@/server/services/bm-files";
+import { log, withRequest } from "@/server/log";
 
 /** The feedback file: the uploaded sheet with each refused cell marked and a comment in the user's language. */
-export async function GET(_request: Request, { params }: { params: Promise<{ orgId: string; importId: string }> }) {
+async function handle(_request: Request, { params }: { params: Promise<{ orgId: string; importId: string }> }) {
   const { orgId, importId } = await params;
   try {
     const caller = createCaller(await createTRPCContext());
@@ -33,7 +34,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ org
     if (error instanceof TRPCError) {
       return Response.json({ message: error.message }, { status: getHTTPStatusCodeFromError(error), headers: { "Cache-Control": "no-store" } });
     }
-    console.error("[bm-feedback]", error);
+    log.error({ err: error }, "BM feedback file failed");
     return Response.json({ message: "internal" }, { status: 500 });
   }
 }
+
+export const GET = (request: Request, context: { params: Promise<{ orgId: string; importId: string }> }): Promise<Response> => withRequest(request, () => handle(request, context));

@@ -3,13 +3,14 @@ import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { createTRPCContext } from "@/server/api/context";
 import { createCaller } from "@/server/api/root";
 import { writeBmCsv, writeBmXlsx } from "@/server/services/bm-files";
+import { log, withRequest } from "@/server/log";
 
 /**
  * The project's mobilities in the Beneficiary Module's layout (?format=xlsx|csv, ?only=completed).
  * Through the `bm.export` procedure, so session, membership and special-category permission are
  * checked exactly as for tRPC.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ orgId: string; projectId: string }> }) {
+async function handle(request: Request, { params }: { params: Promise<{ orgId: string; projectId: string }> }) {
   const { orgId, projectId } = await params;
   const search = new URL(request.url).searchParams;
   const format = search.get("format") === "csv" ? "csv" : "xlsx";
@@ -29,7 +30,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ orgI
     if (error instanceof TRPCError) {
       return Response.json({ message: error.message }, { status: getHTTPStatusCodeFromError(error), headers: { "Cache-Control": "no-store" } });
     }
-    console.error("[bm-export]", error);
+    log.error({ err: error }, "BM export failed");
     return Response.json({ message: "internal" }, { status: 500 });
   }
 }
+
+export const GET = (request: Request, context: { params: Promise<{ orgId: string; projectId: string }> }): Promise<Response> => withRequest(request, () => handle(request, context));
