@@ -15,6 +15,23 @@ const config = [
     },
   },
   {
+    // Route handlers go through the one door (server/api/route-handler.ts): the tRPC caller, never the
+    // database or a service directly (docs/architecture.md, "Route handlers").
+    files: ["app/api/**/*.ts"],
+    ignores: ["app/api/trpc/**", "app/api/auth/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/db", "@/db/*"], message: "Route handlers use the caller of server/api/route-handler.ts, not the database." },
+            { group: ["@/server/services/*"], message: "Route handlers use the caller of server/api/route-handler.ts, not services." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Server code logs through server/log.ts (request id, actor, personal data redacted), never the console.
     files: ["server/**/*.ts", "db/**/*.ts", "instrumentation.ts", "proxy.ts", "app/api/**/*.ts"],
     rules: { "no-console": "error" },

@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+import type { ZodError } from "zod";
 
 /*
  * Domain errors carry a tRPC code and an i18n key (messages/*: errors.*), plus per-field keys
@@ -17,6 +18,13 @@ export class AppError extends TRPCError {
     this.messageKey = messageKey;
     this.fieldErrors = fieldErrors;
   }
+}
+
+/** A zod error as `{ "field.path": ["validation.* key"] }` (the tRPC formatter and the route door). */
+export function zodFieldErrors(error: ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) (out[issue.path.join(".") || "_"] ??= []).push(issue.message);
+  return out;
 }
 
 export const notFound = (what = "notFound") => new AppError("NOT_FOUND", what);
@@ -59,5 +67,9 @@ export function translateDatabaseError(error: unknown): AppError | null {
   if (mapped) return new AppError(mapped.code, "invalidInput", { [mapped.field]: [mapped.key] });
   if (pg.code === "40001" || pg.code === "40P01") return new AppError("CONFLICT", "tryAgain");
   if (pg.code?.startsWith("23")) return new AppError("BAD_REQUEST", "invalidInput");
+  // Class 22 (data exception: a NUL byte, an impossible date, a number out of range, text too long) and
+  // 54000 (a value too large to index): the input's fault. The zod primitives (schemas/common.ts) stop
+  // these at the edge; this is the backstop, so they are a 400 and never a 500.
+  if (pg.code?.startsWith("22") || pg.code === "54000") return new AppError("BAD_REQUEST", "invalidInput");
   return null;
 }

@@ -3,7 +3,7 @@ import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Db } from "@/db/client";
 import type { MembershipRole } from "@/db/schema";
-import { AppError, forbidden, translateDatabaseError, type FieldErrors } from "@/server/errors";
+import { AppError, forbidden, translateDatabaseError, zodFieldErrors, type FieldErrors } from "@/server/errors";
 import { ZId } from "@/server/schemas/common";
 import { log, setActor } from "@/server/log";
 import { isPlatformAdmin, listMyNaCodes, resolveActor } from "@/server/services/memberships";
@@ -24,18 +24,19 @@ export interface SessionUser {
 export interface Context {
   db: Db;
   session: { user: SessionUser } | null;
+  /**
+   * `"http"` for calls through `/api/trpc` (JSON from the browser). Procedures with `meta({ routeOnly:
+   * true })` (bytes, streams, translators in or out) exist only for the route handlers' server-side
+   * caller (server/api/route-handler.ts): over HTTP they are NOT_FOUND.
+   */
+  transport?: "http";
 }
 
-function zodFieldErrors(error: ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_";
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
+export interface Meta {
+  routeOnly?: boolean;
 }
 
-const t = initTRPC.context<Context>().create({
+const t = initTRPC.context<Context>().meta<Meta>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
@@ -55,7 +56,8 @@ export const createCallerFactory = t.createCallerFactory;
 export const router = t.router;
 
 /** Known database errors become clear answers; the rest is logged and redacted by the formatter. */
-const translateErrors = t.middleware(async ({ next, path, type }) => {
+const translateErrors = t.middleware(async ({ ctx, meta, next, path, type }) => {
+  if (meta?.routeOnly && ctx.transport === "http") throw new AppError("NOT_FOUND", "notFound");
   const started = performance.now();
   const result = await next();
   log.debug({ path, type, ok: result.ok, ms: Math.round(performance.now() - started) }, "trpc call");

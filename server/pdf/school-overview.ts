@@ -4,7 +4,7 @@ import PDFDocument from "pdfkit";
 /*
  * The headteacher's school overview as a PDF file (A4 landscape), drawn with pdfkit.
  *
- * Layout only: the route handler (app/api/orgs/[orgId]/overview.pdf) translates and formats every
+ * Layout only: the route handler (app/api/s/[orgId]/overview.pdf) translates and formats every
  * figure exactly as the page does, so the file says what the page says. The font is DejaVu Sans from
  * the npm package `dejavu-fonts-ttf`, embedded (subset) so that č, š, ž, ð, þ … print on any machine.
  */

@@ -1,9 +1,14 @@
 import { z } from "zod";
-import { ZRequiredText } from "./common";
+import { hasNoControlCharacters, ZRequiredText } from "./common";
 import { MAIL_LOCALES, ZEmail } from "./members";
 
 /** A token from an e-mail link (43 base64url characters; anything else is simply not found). */
-export const ZToken = z.string({ error: "required" }).trim().min(16, { error: "invalidToken" }).max(200, { error: "invalidToken" });
+export const ZToken = z
+  .string({ error: "required" })
+  .trim()
+  .min(16, { error: "invalidToken" })
+  .max(200, { error: "invalidToken" })
+  .refine((value) => hasNoControlCharacters(value), { error: "invalidToken" });
 
 export const ZNewPassword = z
   .string({ error: "required" })

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZId, ZIsoDate } from "./common";
+import { ZId, ZIsoDate, ZSafeString, ZTranslations } from "./common";
 
 const optionalId = z.union([ZId, z.literal("").transform(() => undefined)]).optional();
 const optionalDate = z.union([ZIsoDate, z.literal("").transform(() => undefined)]).optional();
@@ -8,7 +8,7 @@ const optionalDate = z.union([ZIsoDate, z.literal("").transform(() => undefined)
 const filterFields = {
   projectId: optionalId,
   actorUserId: optionalId,
-  entityType: z.string().trim().max(60, { error: "tooLong" }).optional().transform((v) => (v ? v : undefined)),
+  entityType: ZSafeString(60).optional().transform((v) => (v ? v : undefined)),
   from: optionalDate,
   to: optionalDate,
 };
@@ -19,6 +19,22 @@ function refineRange(value: { from?: string | undefined; to?: string | undefined
 
 export const ZAuditFilters = z.object(filterFields).superRefine(refineRange);
 export type TAuditFilters = z.infer<typeof ZAuditFilters>;
+
+/** The CSV's column headings, in the user's language. */
+export interface TAuditCsvHeadings {
+  time: string;
+  person: string;
+  email: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  field: string;
+  before: string;
+  after: string;
+}
+
+/** The audit trail as CSV (route-only: the headings are the route's translations). */
+export const ZAuditCsv = z.object({ ...filterFields, headings: ZTranslations<TAuditCsvHeadings>() }).superRefine(refineRange);
 
 export const AUDIT_PAGE_SIZES = [25, 50, 100] as const;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZId, ZVersion } from "./common";
+import { ZId, ZSafeString, ZVersion } from "./common";
 
 /** The evidence a school keeps per mobility (order = the checklist's order). */
 export const EVIDENCE_KINDS = ["attendance_certificate", "travel_proof", "learning_agreement", "participant_report"] as const;
@@ -20,7 +20,7 @@ export const ZSetEvidenceDone = z.object({
   mobilityId: ZId,
   kind: ZEvidenceKind,
   done: z.boolean(),
-  note: z.string().trim().max(NOTE_MAX_LENGTH, { error: "tooLong" }).nullable().optional(),
+  note: ZSafeString(NOTE_MAX_LENGTH, { multiline: true }).nullable().optional(),
   version: ZVersion.optional(),
 });
 export type TSetEvidenceDone = z.infer<typeof ZSetEvidenceDone>;
@@ -44,3 +44,19 @@ export const ZUploadEvidenceFields = z.object({
     .optional(),
 });
 export type TUploadEvidenceFields = z.infer<typeof ZUploadEvidenceFields>;
+
+/** Filenames as browsers send them: kept for display only (services/evidence.ts), never part of a path. */
+export const ZUploadFilename = ZSafeString(255);
+
+/** The upload as the route handler hands it to `evidence.upload` (route-only: bytes are not JSON). */
+export const ZUploadEvidence = z.object({
+  orgId: ZId,
+  mobilityId: ZId,
+  kind: ZEvidenceKind,
+  version: ZVersion.optional(),
+  filename: ZUploadFilename,
+  bytes: z.instanceof(Buffer, { error: "fileMissing" }),
+});
+export type TUploadEvidence = z.infer<typeof ZUploadEvidence>;
+
+export const ZFileRef = z.object({ fileId: ZId });

@@ -74,7 +74,7 @@ export const mobilityFields = {
   pupilCount: z.number().int({ error: "pupilCountInvalid" }).min(0, { error: "pupilCountInvalid" }).max(500, { error: "pupilCountInvalid" }).default(0),
   persons: z.number().int({ error: "personsInvalid" }).min(1, { error: "personsInvalid" }).max(3, { error: "personsInvalid" }).default(1),
   forceMajeure: z.boolean().default(false),
-  notes: ZOptionalText(2000),
+  notes: ZOptionalText(2000, { multiline: true }),
   members: z.array(ZMobilityMember).max(200, { error: "tooManyMembers" }).default([]),
 };
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZCountryCode, ZId, ZIsoDate } from "./common";
+import { ZCountryCode, ZId, ZIsoDate, ZSafeString, ZTranslations } from "./common";
 import { ACTIVITY_TYPES, MOBILITY_STATUSES, type TActivityType, type TMobilityStatus } from "./mobilities";
 
 /*
@@ -49,7 +49,7 @@ export const ZMobilityListFilters = z
     dateFrom: ZIsoDate.optional(),
     dateTo: ZIsoDate.optional(),
     participantId: ZId.optional(),
-    q: z.string().trim().max(100, { error: "tooLong" }).optional(),
+    q: ZSafeString(100).optional(),
   })
   .superRefine((value, ctx) => {
     if (value.dateFrom && value.dateTo && value.dateTo < value.dateFrom) {
@@ -178,3 +178,53 @@ export function mobilityListInput(orgId: string, projectId: string, state: TMobi
     },
   };
 }
+
+/* The CSV export's columns and words (services/mobility-list.ts writes it, the route translates). */
+
+export const CSV_COLUMNS = [
+  "activityCode",
+  "activity",
+  "status",
+  "startDate",
+  "endDate",
+  "participant",
+  "pupils",
+  "accompanyingPersons",
+  "receivingOrganisation",
+  "country",
+  "town",
+  "distanceKm",
+  "greenTravel",
+  "grantTotal",
+  "eligible",
+  "errors",
+  "warnings",
+] as const;
+/** Special-category data: only for members with special-category access. */
+export const CSV_SPECIAL_COLUMNS = ["fewerOpportunities"] as const;
+export type TCsvColumn = (typeof CSV_COLUMNS)[number] | (typeof CSV_SPECIAL_COLUMNS)[number];
+
+export interface TCsvLabels {
+  column: (column: TCsvColumn) => string;
+  activity: (code: TActivityType) => string;
+  status: (status: TMobilityStatus) => string;
+  yes: string;
+  no: string;
+  /** `,` for Slovenian (what Excel expects there), `.` for English. */
+  decimalSeparator: "," | ".";
+}
+
+/** The CSV's words in the user's language, from the app's messages (`translate` takes full keys). */
+export function csvLabels(translate: (key: string) => string, locale: string): TCsvLabels {
+  return {
+    column: (column) => translate(`mobilityList.csv.columns.${column}`),
+    activity: (code) => translate(`activities.${code}`),
+    status: (status) => translate(`mobilityStatus.${status}`),
+    yes: translate("mobilityList.csv.yes"),
+    no: translate("mobilityList.csv.no"),
+    decimalSeparator: locale === "en" ? "." : ",",
+  };
+}
+
+/** The CSV export (route-only: the labels are the route's translators). */
+export const ZExportMobilitiesCsv = ZMobilityListQuery.extend({ labels: ZTranslations<TCsvLabels>() });

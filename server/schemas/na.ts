@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZId, ZRequiredText, ZVersion } from "./common";
+import { ZId, ZRequiredText, ZSafeString, ZTranslations, ZVersion } from "./common";
 import { MAIL_LOCALES } from "./members";
 
 /*
@@ -41,7 +41,7 @@ export const ZPortfolioQuery = z.object({
   flag: z.enum(COMPLIANCE_FLAGS).optional(),
   /** Only projects that raise at least one flag. */
   onlyFlagged: z.boolean().default(false),
-  search: z.string().trim().max(100, { error: "tooLong" }).optional(),
+  search: ZSafeString(100).optional(),
   // The default order pages first (≤ 150 ms with 200 000 mobilities); "risk" aggregates the whole NA first.
   sort: z.enum(PORTFOLIO_SORTS).default("school"),
   page: z.number().int().min(1).max(100_000).default(1),
@@ -65,7 +65,7 @@ export type TFlagDrillDown = z.infer<typeof ZFlagDrillDown>;
 export const FINDING_STATUSES = ["open", "answered", "closed"] as const;
 export type TFindingStatus = (typeof FINDING_STATUSES)[number];
 
-const ZMessageBody = z.string({ error: "required" }).trim().min(1, { error: "required" }).max(5000, { error: "tooLong" });
+const ZMessageBody = ZRequiredText(5000, { multiline: true });
 /** The language of the notification e-mail (the writer's interface language: school and NA share one). */
 const ZMailLocale = z.enum(MAIL_LOCALES).default("en");
 
@@ -126,12 +126,34 @@ export const ZSetIndividualSupportRates = z.object({
   naCode: ZNaCode,
   callYear: ZCallYear,
   /** The newest version the officer saw (null: none yet): a newer one saved meanwhile is CONFLICT. */
-  baseVersion: z.number().int().min(1).nullable(),
+  baseVersion: ZVersion.nullable(),
   staff: ZGroupRates,
   pupil: ZGroupRates,
-  note: z.string().trim().max(500, { error: "tooLong" }).optional(),
+  note: ZSafeString(500, { multiline: true }).optional(),
 });
 export type TSetIndividualSupportRates = z.infer<typeof ZSetIndividualSupportRates>;
 export type TSetIndividualSupportRatesInput = z.input<typeof ZSetIndividualSupportRates>;
 
 export const ZReapplyRates = ZNaRatesRef;
+
+/** The words of the officer's audit report (XLSX), translated by the route handler. */
+export interface TReportLabels {
+  /** `na.report.*` */
+  report: (key: string) => string;
+  flag: (flag: string) => string;
+  category: (line: string) => string;
+  projectStatus: (status: string) => string;
+  mobilityStatus: (status: string) => string;
+  findingStatus: (status: string) => string;
+  activity: (type: string) => string;
+  /** An engine issue in words (lib/rule-text), never its code. */
+  issue: (issue: { code: string; params?: Record<string, string | number> }) => string;
+}
+
+/** The officer's audit report: one school (`schoolId`) or one of the officer's NAs (`naCode`, default the first). */
+export const ZNaAuditReport = z.object({
+  schoolId: ZId.optional(),
+  naCode: ZNaCode.optional(),
+  labels: ZTranslations<TReportLabels>(),
+});
+export type TNaAuditReportInput = z.infer<typeof ZNaAuditReport>;

@@ -18,7 +18,7 @@ const participantFields = {
     dateOfBirth: z.union([ZIsoDate, z.literal("").transform(() => undefined)]).optional(),
     /** Special category: set and seen only by members with the permission (ignored for others). */
     fewerOpportunities: z.boolean().default(false),
-    fewerOpportunitiesNote: ZOptionalText(2000),
+    fewerOpportunitiesNote: ZOptionalText(2000, { multiline: true }),
 };
 
 function refineParticipant(value: { kind: string; staffRole?: string; fewerOpportunities: boolean; fewerOpportunitiesNote?: string }, ctx: z.RefinementCtx) {

@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { EstimateInput } from "@/server/rules";
 import { TOWN_SEARCH_MAX_RESULTS } from "@/server/rules/europe";
 import { ACTIVITY_TYPES } from "@/server/rules/types";
+import { hasNoControlCharacters, isDateInRange, MAX_DATE, MIN_DATE } from "./common";
 
 /** The engine's own list (server/rules/types is pure data and types: safe in the browser). */
 export const ESTIMATE_ACTIVITY_TYPES = ACTIVITY_TYPES;
@@ -17,7 +18,9 @@ const countryCode = z
   .toUpperCase()
   .regex(/^[A-Z]{2}$/, { message: "Use a two-letter ISO country code, e.g. SI." });
 
-const isoDate = z.iso.date({ message: "Use a date in the form YYYY-MM-DD." });
+const isoDate = z.iso
+  .date({ message: "Use a date in the form YYYY-MM-DD." })
+  .refine((value) => isDateInRange(value), { message: `Use a date between ${MIN_DATE} and ${MAX_DATE}.` });
 
 const euros = z
   .number({ message: "Enter an amount in EUR." })
@@ -28,7 +31,12 @@ const euros = z
   });
 
 const town = z.object({
-  name: z.string().trim().min(1, { message: "Enter a town." }).max(120, { message: "The town name is too long." }),
+  name: z
+    .string()
+    .trim()
+    .min(1, { message: "Enter a town." })
+    .max(120, { message: "The town name is too long." })
+    .refine((value) => hasNoControlCharacters(value), { message: "The town name holds control characters." }),
   country: countryCode.optional(),
 });
 

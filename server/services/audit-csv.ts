@@ -1,31 +1,29 @@
-import type { TAuditEntry } from "./audit-trail";
+import type { Db } from "@/db/client";
+import { toCsv } from "@/lib/csv";
+import type { TAuditCsvHeadings, TAuditFilters } from "@/server/schemas/audit";
+import { exportAuditEntries, type TAuditEntry } from "./audit-trail";
+import type { Actor } from "./memberships";
 
-export interface TAuditCsvHeadings {
-  time: string;
-  person: string;
-  email: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  field: string;
-  before: string;
-  after: string;
+export type { TAuditCsvHeadings };
+
+
+/** Every value as text (JSON for numbers, booleans and objects), so lib/csv.ts defuses each like text. */
+function text(value: unknown): string {
+  return value === null || value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);
 }
 
-/** A cell as text; formulas are defused (a leading =, +, - or @ would run in a spreadsheet). */
-function cell(value: unknown): string {
-  let text = value === null || value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** One line per changed field (one line for an entry with no visible change), with a BOM for spreadsheets. */
+/** One line per changed field (one line for an entry with no visible change); `,`-separated (lib/csv.ts). */
 export function toAuditCsv(entries: TAuditEntry[], headings: TAuditCsvHeadings): string {
-  const lines = [Object.values(headings).map(cell).join(",")];
+  const rows: string[][] = [];
   for (const entry of entries) {
     const head = [entry.createdAt.toISOString(), entry.actorName ?? "", entry.actorEmail ?? "", entry.action, entry.entityType, entry.entityId];
     const changes = entry.changes.length ? entry.changes : [{ field: "", before: null, after: null }];
-    for (const change of changes) lines.push([...head, change.field, change.before, change.after].map(cell).join(","));
+    for (const change of changes) rows.push([...head, change.field, text(change.before), text(change.after)]);
   }
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return toCsv(Object.values(headings), rows, ",");
+}
+
+/** The school's audit trail as a CSV file with the page's filters. */
+export async function exportAuditCsv(db: Db, actor: Actor, input: TAuditFilters & { headings: TAuditCsvHeadings }): Promise<string> {
+  return toAuditCsv(await exportAuditEntries(db, actor, input), input.headings);
 }

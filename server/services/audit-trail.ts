@@ -4,7 +4,7 @@ import { auditLog, projects, users } from "@/db/schema";
 import { notFound } from "@/server/errors";
 import type { TAuditFilters, TAuditList } from "@/server/schemas/audit";
 import type { Actor } from "./memberships";
-import { maySeeField } from "./permissions";
+import { redactAuditSnapshot } from "./permissions";
 
 /*
  * The audit trail as people read it: who, when, what, and a field-by-field before/after. Entries are
@@ -26,13 +26,17 @@ function asRecord(value: unknown): Record<string, unknown> | null {
   return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }
 
-/** The fields that differ between before and after (all of them for a creation or a deletion). */
+/**
+ * The fields that differ between before and after (all of them for a creation or a deletion). Both
+ * snapshots are redacted first (permissions.ts: special-category fields at every depth, so a group's
+ * `members[].fewerOpportunities` goes too), so nothing the member may not see reaches list, export or CSV.
+ */
 export function diffEntry(actor: Pick<Actor, "specialCategory">, before: unknown, after: unknown): TAuditChange[] {
-  const b = asRecord(before) ?? {};
-  const a = asRecord(after) ?? {};
+  const b = asRecord(redactAuditSnapshot(actor, before)) ?? {};
+  const a = asRecord(redactAuditSnapshot(actor, after)) ?? {};
   const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])];
   return fields
-    .filter((field) => !NOISE.has(field) && maySeeField(actor, field))
+    .filter((field) => !NOISE.has(field))
     .filter((field) => JSON.stringify(b[field] ?? null) !== JSON.stringify(a[field] ?? null))
     .map((field) => ({ field, before: b[field] ?? null, after: a[field] ?? null }));
 }

@@ -2,9 +2,28 @@ import type { DbOrTx } from "@/db/client";
 import { auditLog } from "@/db/schema";
 import type { Actor } from "./memberships";
 
+/**
+ * Every kind of row the audit trail records. Whatever their snapshots hold, special-category fields are
+ * redacted at every depth when read (permissions.ts `redactAuditSnapshot`, through audit-trail.ts);
+ * tests/server/audit-redaction.test.ts goes through each of them.
+ */
+export const AUDITED_ENTITIES = [
+  "project",
+  "participant",
+  "partner_organisation",
+  "mobility",
+  "mobility_evidence",
+  "invitation",
+  "membership",
+  "user",
+  "finding",
+  "na_rate_set",
+] as const;
+export type TAuditedEntity = (typeof AUDITED_ENTITIES)[number];
+
 export interface AuditEntry {
   action: string;
-  entityType: string;
+  entityType: TAuditedEntity;
   entityId: string;
   before?: unknown;
   after?: unknown;

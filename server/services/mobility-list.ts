@@ -4,7 +4,8 @@ import type { Db } from "@/db/client";
 import { mobilities, mobilityMembers, participants, projects } from "@/db/schema";
 import { notFound } from "@/server/errors";
 import type { TActivityType, TMobilityStatus } from "@/server/schemas/mobilities";
-import type { TListMobilities, TMobilityListFilters, TMobilityListQuery, TMobilitySortField } from "@/server/schemas/mobility-list";
+import { CSV_BOM, csvLine } from "@/lib/csv";
+import { CSV_COLUMNS, CSV_SPECIAL_COLUMNS, type TCsvColumn, type TCsvLabels, type TListMobilities, type TMobilityListFilters, type TMobilityListQuery, type TMobilitySortField } from "@/server/schemas/mobility-list";
 import type { Actor } from "./memberships";
 
 /*
@@ -260,40 +261,6 @@ export const CSV_CHUNK_SIZE = 1000;
  * click. The BOM makes Excel read the file as UTF-8 (č, š, ž); lines end in CRLF (RFC 4180).
  */
 export const CSV_SEPARATOR = ";";
-export const CSV_BOM = "\uFEFF";
-
-export const CSV_COLUMNS = [
-  "activityCode",
-  "activity",
-  "status",
-  "startDate",
-  "endDate",
-  "participant",
-  "pupils",
-  "accompanyingPersons",
-  "receivingOrganisation",
-  "country",
-  "town",
-  "distanceKm",
-  "greenTravel",
-  "grantTotal",
-  "eligible",
-  "errors",
-  "warnings",
-] as const;
-/** Special-category data: only for members with special-category access. */
-export const CSV_SPECIAL_COLUMNS = ["fewerOpportunities"] as const;
-export type TCsvColumn = (typeof CSV_COLUMNS)[number] | (typeof CSV_SPECIAL_COLUMNS)[number];
-
-export interface TCsvLabels {
-  column: (column: TCsvColumn) => string;
-  activity: (code: TActivityType) => string;
-  status: (status: TMobilityStatus) => string;
-  yes: string;
-  no: string;
-  /** `,` for Slovenian (what Excel expects there), `.` for English. */
-  decimalSeparator: "," | ".";
-}
 
 /** Euros with two decimals from integer cents, by integer arithmetic (formatting only). */
 export function centsToCsvAmount(cents: number, decimalSeparator: "," | "."): string {
@@ -302,16 +269,6 @@ export function centsToCsvAmount(cents: number, decimalSeparator: "," | "."): st
   return `${sign}${Math.trunc(abs / 100)}${decimalSeparator}${String(abs % 100).padStart(2, "0")}`;
 }
 
-/** Quotes where needed; a text starting like a formula is defused so a spreadsheet never runs it. */
-export function csvField(value: string | number): string {
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[";\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-function csvLine(fields: (string | number)[]): string {
-  return `${fields.map(csvField).join(CSV_SEPARATOR)}\r\n`;
-}
 
 function csvRecord(r: TPageRecord, labels: TCsvLabels, special: boolean): (string | number)[] {
   const isGroup = r.activityType === "LM-GRP-PUPIL";
@@ -339,31 +296,24 @@ function csvRecord(r: TPageRecord, labels: TCsvLabels, special: boolean): (strin
 }
 
 /**
- * The filtered, sorted list as CSV, in chunks of a thousand mobilities (the first chunk carries the
- * BOM and the header). Throws NOT_FOUND before yielding anything when the project is not the school's.
+ * The filtered, sorted list as CSV (lib/csv.ts writes the lines), in chunks of a thousand mobilities
+ * (the first chunk carries the BOM and the header). NOT_FOUND at once, before a chunk exists, when the
+ * project is not the school's.
  */
-export async function* exportMobilitiesCsv(db: Db, actor: Actor, query: TMobilityListQuery, labels: TCsvLabels): AsyncGenerator<string> {
+export async function exportMobilitiesCsv(db: Db, actor: Actor, query: TMobilityListQuery, labels: TCsvLabels): Promise<AsyncGenerator<string>> {
   await assertProject(db, actor, query.projectId);
+  return csvChunks(db, actor, query, labels);
+}
+
+async function* csvChunks(db: Db, actor: Actor, query: TMobilityListQuery, labels: TCsvLabels): AsyncGenerator<string> {
   const special = actor.specialCategory;
   const columns: TCsvColumn[] = [...CSV_COLUMNS, ...(special ? CSV_SPECIAL_COLUMNS : [])];
-  let chunk = CSV_BOM + csvLine(columns.map(labels.column));
+  let chunk = CSV_BOM + csvLine(columns.map(labels.column), CSV_SEPARATOR);
   for (let offset = 0; ; offset += CSV_CHUNK_SIZE) {
     const records = await selectPage(db, actor, query, offset, CSV_CHUNK_SIZE);
-    for (const record of records) chunk += csvLine(csvRecord(record, labels, special));
+    for (const record of records) chunk += csvLine(csvRecord(record, labels, special), CSV_SEPARATOR);
     yield chunk;
     chunk = "";
     if (records.length < CSV_CHUNK_SIZE) return;
   }
-}
-
-/** The CSV's words in the user's language, from the app's messages (`translate` takes full keys). */
-export function csvLabels(translate: (key: string) => string, locale: string): TCsvLabels {
-  return {
-    column: (column) => translate(`mobilityList.csv.columns.${column}`),
-    activity: (code) => translate(`activities.${code}`),
-    status: (status) => translate(`mobilityStatus.${status}`),
-    yes: translate("mobilityList.csv.yes"),
-    no: translate("mobilityList.csv.no"),
-    decimalSeparator: locale === "en" ? "." : ",",
-  };
 }

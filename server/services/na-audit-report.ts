@@ -3,9 +3,10 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { findingMessages, findings, mobilities, participants, users } from "@/db/schema";
 import { GRANT_LINES } from "@/server/rules";
-import { COMPLIANCE_FLAGS } from "@/server/schemas/na";
+import { COMPLIANCE_FLAGS, type TNaAuditReportInput, type TReportLabels } from "@/server/schemas/na";
 import { missingEvidenceCountSql } from "./evidence";
-import { scanCompliance, type Officer, type TPortfolioRow } from "./na-oversight";
+import { listNaSchools, scanCompliance, type Officer, type TPortfolioRow } from "./na-oversight";
+import { notFound } from "@/server/errors";
 
 /*
  * The audit report an officer downloads (XLSX): a summary sheet with one row per project and its
@@ -14,18 +15,6 @@ import { scanCompliance, type Officer, type TPortfolioRow } from "./na-oversight
  * Money is written as euros with a currency format (cents / 100: a change of unit for the spreadsheet).
  */
 
-export interface TReportLabels {
-  /** `na.report.*` */
-  report: (key: string) => string;
-  flag: (flag: string) => string;
-  category: (line: string) => string;
-  projectStatus: (status: string) => string;
-  mobilityStatus: (status: string) => string;
-  findingStatus: (status: string) => string;
-  activity: (type: string) => string;
-  /** An engine issue in words (lib/rule-text), never its code. */
-  issue: (issue: { code: string; params?: Record<string, string | number> }) => string;
-}
 
 const EURO_FORMAT = '#,##0.00 "€"';
 const euros = (cents: number) => cents / 100;
@@ -189,4 +178,28 @@ export async function buildNaAuditReport(db: Db, officer: Officer, scope: { naCo
   }
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * The report for one of the officer's schools or NAs, with its file name. A school or an NA that is not
+ * the officer's is NOT_FOUND, like anything else that is not theirs.
+ */
+export async function naAuditReportFile(db: Db, officer: Officer, input: TNaAuditReportInput): Promise<{ bytes: Buffer; filename: string }> {
+  let scope: { schoolId?: string; naCode?: string };
+  let name: string;
+  if (input.schoolId !== undefined) {
+    const school = (await listNaSchools(db, officer)).find((s) => s.id === input.schoolId);
+    if (!school) throw notFound();
+    scope = { schoolId: school.id };
+    name = school.name;
+  } else {
+    const naCode = input.naCode ?? officer.naCodes[0];
+    if (naCode === undefined || !officer.naCodes.includes(naCode)) throw notFound();
+    scope = { naCode };
+    name = naCode;
+  }
+  const bytes = await buildNaAuditReport(db, officer, scope, input.labels);
+  const day = new Date().toISOString().slice(0, 10);
+  const slug = name.normalize("NFKD").replace(/[^\w-]+/g, "-").replace(/-+/g, "-").toLowerCase();
+  return { bytes, filename: `audit-${slug}-${day}.xlsx` };
 }

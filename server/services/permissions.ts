@@ -64,14 +64,31 @@ export type TSpecialCategoryField = (typeof SPECIAL_CATEGORY_FIELDS)[number];
 /** The row as a member may see it: special-category fields optional in the type, and deleted for those without access. */
 export type TRedacted<T> = Omit<T, TSpecialCategoryField> & Partial<Pick<T, Extract<keyof T, TSpecialCategoryField>>>;
 
-export function redactSpecialCategory<T extends object>(actor: Pick<Actor, "specialCategory">, row: T): TRedacted<T> {
-  if (actor.specialCategory) return row;
-  const copy: Record<string, unknown> = { ...(row as Record<string, unknown>) };
-  for (const field of SPECIAL_CATEGORY_FIELDS) delete copy[field];
-  return copy as TRedacted<T>;
+const SPECIAL = new Set<string>(SPECIAL_CATEGORY_FIELDS);
+
+/** Whether a field name is special-category data, at whatever depth it appears (`members[0].fewerOpportunities`). */
+export function isSpecialCategoryField(field: string): boolean {
+  return SPECIAL.has(field);
 }
 
-/** Whether an audited field may be shown to this member (the audit trail keeps the special-category values too). */
-export function maySeeField(actor: Pick<Actor, "specialCategory">, field: string): boolean {
-  return actor.specialCategory || !(SPECIAL_CATEGORY_FIELDS as readonly string[]).includes(field);
+/**
+ * A value without any special-category field at any depth (objects inside arrays inside objects …):
+ * the one redaction for rows, nested rows (a group's members) and audit snapshots.
+ */
+export function withoutSpecialCategory(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSpecialCategory);
+  if (value === null || typeof value !== "object" || value instanceof Date) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) if (!SPECIAL.has(key)) out[key] = withoutSpecialCategory(inner);
+  return out;
+}
+
+export function redactSpecialCategory<T extends object>(actor: Pick<Actor, "specialCategory">, row: T): TRedacted<T> {
+  if (actor.specialCategory) return row;
+  return withoutSpecialCategory(row) as TRedacted<T>;
+}
+
+/** An audit snapshot (before/after) as this member may see it: special-category fields gone at every depth. */
+export function redactAuditSnapshot(actor: Pick<Actor, "specialCategory">, snapshot: unknown): unknown {
+  return actor.specialCategory ? snapshot : withoutSpecialCategory(snapshot);
 }

@@ -91,9 +91,9 @@ test("school overview: every project with its figures, printable and as a PDF fi
   expect(text).toContain("Hlíðaskóli");
   // Nobody else gets it: not a member → no such school; signed out → 401.
   const orgId = new URL(page.url()).pathname.split("/")[2] ?? "";
-  expect((await page.request.get(`/api/orgs/00000000-0000-4000-8000-000000000000/overview.pdf`)).status()).toBe(404);
-  expect((await page.request.get(`/api/orgs/${orgId}/overview.pdf`)).status()).toBe(200);
-  expect((await request.get(`/api/orgs/${orgId}/overview.pdf`)).status()).toBe(401);
+  expect((await page.request.get(`/api/s/00000000-0000-4000-8000-000000000000/overview.pdf`)).status()).toBe(404);
+  expect((await page.request.get(`/api/s/${orgId}/overview.pdf`)).status()).toBe(200);
+  expect((await request.get(`/api/s/${orgId}/overview.pdf`)).status()).toBe(401);
   await page.emulateMedia({ media: "print" });
   await expect(page.getByTestId("download-pdf")).toBeHidden();
   await page.screenshot({ path: `${SHOTS}/overview-sl-print.png`, fullPage: true });

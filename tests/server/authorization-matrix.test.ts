@@ -3,11 +3,13 @@ import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { and, desc, eq } from "drizzle-orm";
 import { invitations, naRateSets, passwordResets, projects } from "@/db/schema";
-import { appRouter } from "@/server/api/root";
+import { appRouter, createCaller } from "@/server/api/root";
 import { newToken } from "@/server/auth/tokens";
 import { uploadEvidenceFile } from "@/server/services/evidence";
 import { resolveActor } from "@/server/services/memberships";
 import { membershipIdOf } from "../helpers/access";
+import { minimalPdf } from "../helpers/files";
+import { listProcedures } from "../helpers/procedures";
 import { setupTestDatabase } from "../helpers/db";
 import { callerFor, createMember, createOfficer, createSchool, createUser, projectNumber, zeroAwarded } from "../helpers/factories";
 
@@ -109,6 +111,7 @@ const EXPECTED: Record<string, TExpectation> = {
 
   "mobilities.list": { expected: readOfA },
   "mobilities.get": { expected: readOfA },
+  "mobilities.exportCsv": { expected: readOfA },
   "mobilities.estimate": { expected: readOfA },
   "mobilities.log": { expected: coordinatorEditOfA },
   "mobilities.update": { expected: coordinatorEditOfA },
@@ -119,6 +122,9 @@ const EXPECTED: Record<string, TExpectation> = {
   "evidence.list": { expected: readOfA },
   "evidence.setDone": { expected: mobilityEdit },
   "evidence.removeFile": { expected: mobilityEdit },
+  "evidence.upload": { expected: mobilityEdit },
+  // Members of the file's school and the officers of its NA.
+  "evidence.download": { expected: { ...readOfA, officerSameNa: OK }, officerReads: true },
 
   "members.list": { expected: overseerListOfOwnSchool },
   "members.invite": {
@@ -141,6 +147,7 @@ const EXPECTED: Record<string, TExpectation> = {
   "audit.list": { expected: overseerReadOfA },
   "audit.filterOptions": { expected: overseerListOfOwnSchool },
   "audit.export": { expected: overseerListOfOwnSchool },
+  "audit.exportCsv": { expected: overseerListOfOwnSchool },
 
   "dashboards.project": { expected: readOfA },
   "dashboards.schoolOverview": { expected: listOfOwnSchool },
@@ -150,6 +157,7 @@ const EXPECTED: Record<string, TExpectation> = {
   "na.portfolio": { expected: naList, officerReads: true },
   "na.flagMobilities": { expected: naReadOfA, officerReads: true },
   "na.project": { expected: naReadOfA, officerReads: true },
+  "na.auditReport": { expected: naReadOfA, officerReads: true },
   "na.mobility": { expected: naReadOfA, officerReads: true },
   "na.findings": { expected: naList, officerReads: true },
   "na.finding": { expected: naReadOfA, officerReads: true },
@@ -247,7 +255,11 @@ async function newFindingOfA() {
   return callerFor(getDb(), f.users.officerSameNa).na.createFinding({ projectId: f.projectA, title: `Finding ${unique()}`, body: "Please explain." });
 }
 
-const PDF = Buffer.concat([Buffer.from("%PDF-1.7\n"), randomBytes(200), Buffer.from("\n%%EOF\n")]);
+const PDF = minimalPdf();
+const word = (key: string) => key;
+const CSV_LABELS = { column: word, activity: word, status: word, yes: "yes", no: "no", decimalSeparator: "." as const };
+const AUDIT_HEADINGS = { time: "t", person: "p", email: "e", action: "a", entityType: "et", entityId: "id", field: "f", before: "b", after: "a" };
+const REPORT_LABELS = { report: word, flag: word, category: word, projectStatus: word, mobilityStatus: word, findingStatus: word, activity: word, issue: (i: { code: string }) => i.code };
 
 /** A one-row BM file for A's project, as a coordinator of A would upload it. */
 async function bmFileOfA() {
@@ -295,6 +307,7 @@ const INPUTS: Record<string, (orgId: string) => Promise<unknown>> = {
   },
   "mobilities.list": async (orgId) => ({ orgId, projectId: f.projectA }),
   "mobilities.get": async (orgId) => ({ orgId, mobilityId: f.mobilityA }),
+  "mobilities.exportCsv": async (orgId) => ({ orgId, projectId: f.projectA, labels: CSV_LABELS }),
   "mobilities.estimate": async (orgId) => ({ orgId, projectId: f.projectA, ...mobilityFields() }),
   "mobilities.log": async (orgId) => ({ orgId, projectId: f.projectA, ...mobilityFields() }),
   "mobilities.update": async (orgId) => {
@@ -318,6 +331,13 @@ const INPUTS: Record<string, (orgId: string) => Promise<unknown>> = {
     const uploaded = await uploadEvidenceFile(getDb(), actor, { mobilityId: m.id, kind: "attendance_certificate", filename: "a.pdf", bytes: PDF }, { kind: "postgres" });
     return { orgId, mobilityId: m.id, kind: "attendance_certificate", version: uploaded.item.version };
   },
+  "evidence.upload": async (orgId) => ({ orgId, mobilityId: (await newMobilityOfA()).id, kind: "attendance_certificate", filename: "a.pdf", bytes: PDF }),
+  "evidence.download": async () => {
+    const m = await newMobilityOfA();
+    const actor = await resolveActor(getDb(), f.users.coordinator.id, f.schoolA);
+    const uploaded = await uploadEvidenceFile(getDb(), actor, { mobilityId: m.id, kind: "attendance_certificate", filename: "a.pdf", bytes: PDF }, { kind: "postgres" });
+    return { fileId: uploaded.file.id };
+  },
   "members.list": async (orgId) => ({ orgId }),
   "members.invite": async (orgId) => ({ orgId, email: `new-${unique()}@example.test`, role: "teacher" }),
   "members.revokeInvitation": async (orgId) => ({ orgId, invitationId: (await newInvitationOfA()).id }),
@@ -332,6 +352,7 @@ const INPUTS: Record<string, (orgId: string) => Promise<unknown>> = {
   "audit.list": async (orgId) => ({ orgId, projectId: f.projectA }),
   "audit.filterOptions": async (orgId) => ({ orgId }),
   "audit.export": async (orgId) => ({ orgId }),
+  "audit.exportCsv": async (orgId) => ({ orgId, headings: AUDIT_HEADINGS }),
   "dashboards.project": async (orgId) => ({ orgId, projectId: f.projectA }),
   "dashboards.schoolOverview": async (orgId) => ({ orgId }),
   "na.overview": async () => undefined,
@@ -339,6 +360,7 @@ const INPUTS: Record<string, (orgId: string) => Promise<unknown>> = {
   "na.portfolio": async () => ({}),
   "na.flagMobilities": async () => ({ projectId: f.projectA, flag: "missingEvidence" }),
   "na.project": async () => ({ projectId: f.projectA }),
+  "na.auditReport": async () => ({ schoolId: f.schoolA, labels: REPORT_LABELS }),
   "na.mobility": async () => ({ mobilityId: f.mobilityA }),
   "na.findings": async () => ({}),
   "na.finding": async () => ({ findingId: (await newFindingOfA()).id }),
@@ -460,6 +482,26 @@ describe("authorisation matrix", () => {
       }
       expect(actual).toEqual(expectation.expected);
       expect(leaks).toEqual([]);
+    });
+  }
+});
+
+describe("route-only procedures (bytes, streams, translators)", () => {
+  const routeOnly = listProcedures().filter((p) => p.meta?.routeOnly === true).map((p) => p.path);
+
+  it("are the route handlers' five, and the rest of the API is JSON", () => {
+    expect(routeOnly).toEqual(["audit.exportCsv", "evidence.download", "evidence.upload", "mobilities.exportCsv", "na.auditReport"]);
+  });
+
+  for (const path of routeOnly) {
+    it(`${path} does not exist over /api/trpc, even for the caller it would serve`, async () => {
+      const column: TColumn = path.startsWith("na.") ? "officerSameNa" : "coordinator";
+      const caller = createCaller({ db: getDb(), session: { user: f.users[column] }, transport: "http" }) as unknown as Record<string, unknown>;
+      let target: unknown = caller;
+      for (const key of path.split(".")) target = (target as Record<string, unknown>)[key];
+      const input = await INPUTS[path]?.(f.schoolA);
+      const error = await (target as (input: unknown) => Promise<unknown>)(input).then(() => null, (e: unknown) => e);
+      expect(error instanceof TRPCError ? error.code : error).toBe("NOT_FOUND");
     });
   }
 });

@@ -4,8 +4,8 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { memberships, mobilities, participants } from "@/db/schema";
 import type { TListMobilities } from "@/server/schemas/mobility-list";
-import { mobilityListInput, mobilityListSearch, parseMobilityListSearch } from "@/server/schemas/mobility-list";
-import { centsToCsvAmount, csvField, csvLabels, exportMobilitiesCsv } from "@/server/services/mobility-list";
+import { csvLabels, mobilityListInput, mobilityListSearch, parseMobilityListSearch } from "@/server/schemas/mobility-list";
+import { centsToCsvAmount, exportMobilitiesCsv } from "@/server/services/mobility-list";
 import type { Actor } from "@/server/services/memberships";
 import { setupTestDatabase } from "../helpers/db";
 import { callerFor, createMember, createSchool, projectNumber, zeroAwarded } from "../helpers/factories";
@@ -25,7 +25,7 @@ function translatorFor(locale: "en" | "sl") {
 
 async function csvOf(actor: Actor, projectId: string, locale: "en" | "sl", filters: TListMobilities["filters"] = {}) {
   let text = "";
-  for await (const chunk of exportMobilitiesCsv(getDb(), actor, { projectId, sort: { field: "startDate", direction: "asc" }, filters }, csvLabels(translatorFor(locale), locale))) {
+  for await (const chunk of await exportMobilitiesCsv(getDb(), actor, { projectId, sort: { field: "startDate", direction: "asc" }, filters }, csvLabels(translatorFor(locale), locale))) {
     text += chunk;
   }
   return text;
@@ -259,16 +259,13 @@ describe("mobilities.list", () => {
     it("is NOT_FOUND for another school's project before anything is written", async () => {
       const other = await createSchool(getDb());
       const chunks = exportMobilitiesCsv(getDb(), { ...actor(false), orgId: other.id }, { projectId, sort: { field: "startDate", direction: "asc" }, filters: {} }, csvLabels(translatorFor("en"), "en"));
-      expect(await codeOf(chunks.next())).toBe("NOT_FOUND");
+      expect(await codeOf(chunks)).toBe("NOT_FOUND");
     });
 
-    it("formats cents and defuses formulas", () => {
+    it("formats cents", () => {
       expect(centsToCsvAmount(123_456, ",")).toBe("1234,56");
       expect(centsToCsvAmount(5, ".")).toBe("0.05");
       expect(centsToCsvAmount(-1_000, ",")).toBe("-10,00");
-      expect(csvField("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
-      expect(csvField('Šola "Lipa"; Ljubljana')).toBe('"Šola ""Lipa""; Ljubljana"');
-      expect(csvField(-3)).toBe("-3");
     });
   });
 

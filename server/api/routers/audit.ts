@@ -1,4 +1,5 @@
-import { ZAuditFilters, ZAuditList } from "@/server/schemas/audit";
+import { ZAuditCsv, ZAuditFilters, ZAuditList } from "@/server/schemas/audit";
+import { exportAuditCsv } from "@/server/services/audit-csv";
 import { exportAuditEntries, listAuditEntries, listAuditFilterOptions } from "@/server/services/audit-trail";
 import { router, schoolOverseerProcedure } from "../trpc";
 
@@ -6,6 +7,10 @@ import { router, schoolOverseerProcedure } from "../trpc";
 export const auditRouter = router({
   list: schoolOverseerProcedure.input(ZAuditList).query(({ ctx, input }) => listAuditEntries(ctx.db, ctx.actor, input)),
   filterOptions: schoolOverseerProcedure.query(({ ctx }) => listAuditFilterOptions(ctx.db, ctx.actor)),
-  /** Used by the CSV route handler (app/api/s/[orgId]/audit.csv) through the same caller and checks. */
   export: schoolOverseerProcedure.input(ZAuditFilters).query(({ ctx, input }) => exportAuditEntries(ctx.db, ctx.actor, input)),
+  /** The CSV file: route-only, app/api/s/[orgId]/audit-csv. */
+  exportCsv: schoolOverseerProcedure
+    .meta({ routeOnly: true })
+    .input(ZAuditCsv)
+    .query(({ ctx, input }) => exportAuditCsv(ctx.db, ctx.actor, input)),
 });

@@ -1,8 +1,8 @@
-import { ZMobilityEvidenceRef, ZRemoveEvidenceFile, ZSetEvidenceDone } from "@/server/schemas/evidence";
-import { listMobilityEvidence, removeEvidenceFile, setEvidenceDone } from "@/server/services/evidence";
-import { mobilityEditorProcedure, orgProcedure, router } from "../trpc";
+import { ZFileRef, ZMobilityEvidenceRef, ZRemoveEvidenceFile, ZSetEvidenceDone, ZUploadEvidence } from "@/server/schemas/evidence";
+import { getFileForDownload, listMobilityEvidence, removeEvidenceFile, setEvidenceDone, uploadEvidenceFile } from "@/server/services/evidence";
+import { mobilityEditorProcedure, orgProcedure, protectedProcedure, router } from "../trpc";
 
-/** Upload and download are HTTP route handlers (app/api/files/…): tRPC carries JSON only. */
+/** Upload and download are route-only (bytes): app/api/files/… call them through the door (server/api/route-handler.ts). */
 export const evidenceRouter = router({
   list: orgProcedure.input(ZMobilityEvidenceRef).query(({ ctx, input }) => listMobilityEvidence(ctx.db, ctx.actor, input)),
   /** A coordinator, or a teacher on their own mobility (services/permissions.ts). */
@@ -12,4 +12,13 @@ export const evidenceRouter = router({
   removeFile: mobilityEditorProcedure
     .input(ZRemoveEvidenceFile)
     .mutation(({ ctx, input }) => removeEvidenceFile(ctx.db, ctx.actor, input)),
+  upload: mobilityEditorProcedure
+    .meta({ routeOnly: true })
+    .input(ZUploadEvidence)
+    .mutation(({ ctx, input }) => uploadEvidenceFile(ctx.db, ctx.actor, input)),
+  /** Members of the file's school and officers of its NA; for anyone else the file does not exist. */
+  download: protectedProcedure
+    .meta({ routeOnly: true })
+    .input(ZFileRef)
+    .query(({ ctx, input }) => getFileForDownload(ctx.db, ctx.user.id, input.fileId)),
 });

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { ZId, ZVersion } from "@/server/schemas/common";
 import { ZEstimateMobility, ZLogMobility, ZMobilityRef, ZSetMobilityStatus, ZUpdateMobility } from "@/server/schemas/mobilities";
-import { ZListMobilities } from "@/server/schemas/mobility-list";
-import { listMobilities } from "@/server/services/mobility-list";
+import { ZExportMobilitiesCsv, ZListMobilities } from "@/server/schemas/mobility-list";
+import { exportMobilitiesCsv, listMobilities } from "@/server/services/mobility-list";
 import {
   deleteMobility,
   duplicateMobility,
@@ -17,6 +17,11 @@ import { mobilityEditorProcedure, orgProcedure, orgRoleProcedure, router } from 
 export const mobilitiesRouter = router({
   /** The paged, sorted, filtered list (every member of the school may read it). */
   list: orgProcedure.input(ZListMobilities).query(({ ctx, input }) => listMobilities(ctx.db, ctx.actor, input)),
+  /** The list as CSV chunks (an async generator): route-only, app/api/s/[orgId]/projects/[projectId]/mobilities.csv. */
+  exportCsv: orgProcedure
+    .meta({ routeOnly: true })
+    .input(ZExportMobilitiesCsv)
+    .query(({ ctx, input }) => exportMobilitiesCsv(ctx.db, ctx.actor, input, input.labels)),
   get: orgProcedure.input(ZMobilityRef).query(({ ctx, input }) => getMobility(ctx.db, ctx.actor, input.mobilityId)),
   estimate: orgProcedure.input(ZEstimateMobility).query(({ ctx, input }) => estimateMobility(ctx.db, ctx.actor, input)),
   log: orgRoleProcedure("coordinator")

@@ -4,6 +4,7 @@ import {
   ZFindingMessage,
   ZFindingRef,
   ZFlagDrillDown,
+  ZNaAuditReport,
   ZNaMobilityRef,
   ZNaProjectRef,
   ZNaRatesRef,
@@ -15,6 +16,7 @@ import {
 } from "@/server/schemas/na";
 import { closeFinding, createFinding, getOfficerFinding, listOfficerFindings, postOfficerMessage } from "@/server/services/findings";
 import { getOfficerMobility, getOfficerProject, listFlagMobilities, listNaSchools, listPortfolio } from "@/server/services/na-oversight";
+import { naAuditReportFile } from "@/server/services/na-audit-report";
 import { getNaRates, listNaCallYears, reapplyRates, setIndividualSupportRates } from "@/server/services/na-rates";
 import { naProcedure, router } from "../trpc";
 
@@ -33,6 +35,11 @@ export const naRouter = router({
   portfolio: naProcedure.input(ZPortfolioQuery).query(({ ctx, input }) => listPortfolio(ctx.db, ctx.officer, input)),
   flagMobilities: naProcedure.input(ZFlagDrillDown).query(({ ctx, input }) => listFlagMobilities(ctx.db, ctx.officer, input)),
   project: naProcedure.input(ZNaProjectRef).query(({ ctx, input }) => getOfficerProject(ctx.db, ctx.officer, input.projectId)),
+  /** The audit report (XLSX bytes): route-only, app/api/na/audit-report. */
+  auditReport: naProcedure
+    .meta({ routeOnly: true })
+    .input(ZNaAuditReport)
+    .query(({ ctx, input }) => naAuditReportFile(ctx.db, ctx.officer, input)),
   mobility: naProcedure.input(ZNaMobilityRef).query(({ ctx, input }) => getOfficerMobility(ctx.db, ctx.officer, input.mobilityId)),
 
   findings: naProcedure.input(ZOfficerFindingList).query(({ ctx, input }) => listOfficerFindings(ctx.db, ctx.officer, input)),

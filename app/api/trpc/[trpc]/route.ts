@@ -4,6 +4,6 @@ import { appRouter } from "@/server/api/root";
 import { withRequest } from "@/server/log";
 
 const handler = (req: Request) =>
-  withRequest(req, () => fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: createTRPCContext }));
+  withRequest(req, () => fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => createTRPCContext("http") }));
 
 export { handler as GET, handler as POST };

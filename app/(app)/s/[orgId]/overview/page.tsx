@@ -32,7 +32,7 @@ export default async function SchoolOverviewPage({ params }: { params: Promise<{
           <p className="text-sm text-muted-foreground">{t("description")}</p>
           <p className="text-sm text-muted-foreground">{t("printedOn", { date: fmt.date(overview.today) })}</p>
         </div>
-        <PrintButtons printLabel={t("print")} pdfLabel={t("downloadPdf")} pdfHint={t("pdfHint")} pdfHref={`/api/orgs/${orgId}/overview.pdf`} />
+        <PrintButtons printLabel={t("print")} pdfLabel={t("downloadPdf")} pdfHint={t("pdfHint")} pdfHref={`/api/s/${orgId}/overview.pdf`} />
       </div>
 
       {overview.projects.length === 0 ? (

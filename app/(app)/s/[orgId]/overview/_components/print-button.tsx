@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 
 /**
  * Print goes through the print stylesheet (globals.css); the PDF is a file made on the server from
- * the same figures (app/api/orgs/[orgId]/overview.pdf).
+ * the same figures (app/api/s/[orgId]/overview.pdf).
  */
 export function PrintButtons({ printLabel, pdfLabel, pdfHint, pdfHref }: { printLabel: string; pdfLabel: string; pdfHint: string; pdfHref: string }) {
   return (

@@ -302,7 +302,7 @@ export function MobilityTable({ orgId, projectId, canManage = false, countries =
   const lastShown = Math.min(total, state.page * state.pageSize);
   const filtered = Object.values(input.filters).length > 0;
   const csvQuery = mobilityListSearch(state, { paging: false }).toString();
-  const csvHref = `/api/orgs/${orgId}/projects/${projectId}/mobilities.csv${csvQuery ? `?${csvQuery}` : ""}`;
+  const csvHref = `/api/s/${orgId}/projects/${projectId}/mobilities.csv${csvQuery ? `?${csvQuery}` : ""}`;
   const goTo = (page: number) => update((current) => ({ ...current, page }));
 
   return (

@@ -1,15 +1,8 @@
-import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { getLocale, getTranslations } from "next-intl/server";
 import { warningValues } from "@/app/(app)/s/[orgId]/overview/_components/warning-values";
 import { getFormatters } from "@/components/format-server";
-import { getDb } from "@/db";
-import { auth } from "@/server/auth/config";
-import { AppError } from "@/server/errors";
+import { downloadHeaders, routeHandler } from "@/server/api/route-handler";
 import { renderSchoolOverviewPdf } from "@/server/pdf/school-overview";
-import { ZId } from "@/server/schemas/common";
-import { getSchoolOverview } from "@/server/services/dashboards";
-import { resolveActor } from "@/server/services/memberships";
-import { log, withRequest } from "@/server/log";
 
 /*
  * The headteacher's school overview as a PDF file: the same service, the same translations and the
@@ -18,22 +11,8 @@ import { log, withRequest } from "@/server/log";
  * school does not exist.
  */
 
-function jsonError(status: number, message: string): Response {
-  return Response.json({ message }, { status, headers: { "Cache-Control": "no-store" } });
-}
-
-export const GET = (_request: Request, { params }: { params: Promise<{ orgId: string }> }): Promise<Response> =>
-  withRequest(_request, async () => {
-  const session = await auth();
-  const userId = session?.user?.id;
-  if (!userId) return jsonError(401, "unauthorized");
-  const { orgId } = await params;
-  if (!ZId.safeParse(orgId).success) return jsonError(404, "organisationNotFound");
-
-  try {
-    const db = await getDb();
-    const actor = await resolveActor(db, userId, orgId);
-    const overview = await getSchoolOverview(db, actor);
+export const GET = routeHandler<{ orgId: string }>("overview.pdf", async ({ params, caller }) => {
+    const overview = await caller.dashboards.schoolOverview({ orgId: params.orgId });
     const [locale, t, tRisk, tStatus, tCat, fmt] = await Promise.all([
       getLocale(),
       getTranslations("dashboard.overview"),
@@ -73,17 +52,6 @@ export const GET = (_request: Request, { params }: { params: Promise<{ orgId: st
       })),
     });
     return new Response(new Uint8Array(pdf), {
-      status: 200,
-      headers: {
-        "Content-Type": "application/pdf",
-        "Content-Disposition": `attachment; filename="school-overview-${overview.school.oid}-${overview.today}.pdf"`,
-        "Cache-Control": "private, no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
+      headers: downloadHeaders("application/pdf", `school-overview-${overview.school.oid}-${overview.today}.pdf`),
     });
-  } catch (error) {
-    if (error instanceof AppError) return jsonError(getHTTPStatusCodeFromError(error), error.messageKey);
-    log.error({ err: error }, "overview PDF failed");
-    return jsonError(500, "internal");
-  }
-  });
+});

@@ -1,0 +1,36 @@
+/*
+ * The app's one CSV writer (RFC 4180 with a BOM): every export builds its lines here.
+ *
+ * - The separator is the caller's: each export keeps its dialect (the mobility list `;` for Excel with a
+ *   European locale, the audit trail `,`); a field is quoted when it holds that separator, a quote, CR
+ *   or LF (so `1234,56` stays a bare number in the `;` file).
+ * - Formula injection: a text cell starting with `=`, `+`, `-`, `@`, a tab or a CR would be run by a
+ *   spreadsheet; it gets a leading `'` (OWASP's advice). Numbers are written as numbers (a negative
+ *   number is data, not a formula).
+ * - Lines end in CRLF; the BOM makes Excel read UTF-8 (č, š, ž).
+ */
+
+export type TCsvValue = string | number | null | undefined;
+export type TCsvSeparator = "," | ";";
+
+export const CSV_BOM = "\uFEFF";
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: TCsvValue, separator: TCsvSeparator): string {
+  if (value === null || value === undefined) return "";
+  let text = String(value);
+  if (typeof value === "string" && FORMULA_START.test(text)) text = `'${text}`;
+  return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function csvLine(values: readonly TCsvValue[], separator: TCsvSeparator): string {
+  return `${values.map((value) => csvCell(value, separator)).join(separator)}\r\n`;
+}
+
+/** A whole file: the BOM, the header line and the rows. */
+export function toCsv(header: readonly TCsvValue[], rows: Iterable<readonly TCsvValue[]>, separator: TCsvSeparator): string {
+  let out = CSV_BOM + csvLine(header, separator);
+  for (const row of rows) out += csvLine(row, separator);
+  return out;
+}

@@ -1,0 +1,80 @@
+import "server-only";
+import { withRequest } from "@/server/log";
+import { createTRPCContext } from "./context";
+import { createCaller } from "./root";
+import { errorToResponse } from "./route-errors";
+
+export { errorToResponse, routeError, type RouteErrorBody } from "./route-errors";
+
+/*
+ * THE DOOR for every route handler that is not tRPC (downloads, uploads, exports): app/api/**\/route.ts.
+ *
+ *   export const GET = routeHandler<{ orgId: string }>("overview.pdf", async ({ caller, params, request }) => {
+ *     const data = await caller.dashboards.schoolOverview({ orgId: params.orgId });
+ *     return new Response(render(data), { headers: downloadHeaders(...) });
+ *   });
+ *
+ * - `caller` is the app's tRPC caller with the request's session (the context tRPC builds for
+ *   `/api/trpc`): authentication, membership, role and input validation happen in the procedure, exactly
+ *   as for the browser's calls. A route handler imports neither db/ nor server/services.
+ * - Whatever the handler throws becomes one JSON body, the same as the tRPC API's:
+ *   `{ message: "<errors.* key>", fieldErrors?: { field: ["<validation.* key>"] } }` with the tRPC
+ *   code's HTTP status; a database error is translated as tRPC does, anything unknown is logged and
+ *   answered 500 `internal` (no SQL, no stack).
+ * - Every log line of the request carries its request id (server/log.ts `withRequest`).
+ * - Procedures that carry bytes, streams or translators are `meta({ routeOnly: true })`: callable
+ *   here, NOT_FOUND over `/api/trpc`.
+ */
+
+export type RouteCaller = ReturnType<typeof createCaller>;
+
+export interface RouteArgs<TParams> {
+  request: Request;
+  params: TParams;
+  caller: RouteCaller;
+}
+
+/** Wraps a route handler: builds the caller, awaits the params, maps every error. */
+export function routeHandler<TParams = Record<string, never>>(
+  route: string,
+  handle: (args: RouteArgs<TParams>) => Promise<Response>,
+): (request: Request, context: { params: Promise<TParams> }) => Promise<Response> {
+  return (request, context) =>
+    withRequest(request, async () => {
+      try {
+        const caller = createCaller(await createTRPCContext());
+        return await handle({ request, params: await context.params, caller });
+      } catch (error) {
+        return errorToResponse(error, route);
+      }
+    });
+}
+
+/** RFC 6266: an ASCII fallback plus the exact UTF-8 name. */
+export function attachment(filename: string): string {
+  const fallback = filename.replace(/[^\x20-\x7e]|["\\%]/g, "_");
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+/** Headers of every file the app hands out: an attachment, never sniffed, never cached. */
+export function downloadHeaders(contentType: string, filename: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    "Content-Type": contentType,
+    "Content-Disposition": attachment(filename),
+    "Cache-Control": "private, no-store",
+    "X-Content-Type-Options": "nosniff",
+    ...extra,
+  };
+}
+
+/** A cross-site form post must not act with the user's cookies; the browser always sends Origin on POST. */
+export function isSameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return true;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
