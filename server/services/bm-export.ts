@@ -4,7 +4,7 @@ import { organisations, participants, partnerOrganisations, projects } from "@/d
 import { dictionaryCode, latestTemplate, type BmField, type BmTemplate } from "@/server/bm";
 import { AppError, notFound } from "@/server/errors";
 import { INCOMING_ACTIVITIES } from "@/server/schemas/mobilities";
-import type { BmOutCell } from "./bm-files";
+import { writeBmCsv, writeBmXlsx, type BmOutCell } from "./bm-files";
 import type { Actor } from "./memberships";
 import { loadProjectContext, loadProjectMobilities, projectBudget, ratesForProject, type StoredMobility } from "./mobility-grants";
 
@@ -151,4 +151,15 @@ export async function exportBmMobilities(db: DbOrTx, actor: Actor, input: { proj
     row2: columns.map((c) => c.row2),
     rows: rows.map((values) => columns.map((c) => (c.specialCategory && !special ? null : (values[c.field] ?? null)))),
   };
+}
+
+/** The export as a file: XLSX (the sheet BM names) or CSV (UTF-8 with BOM, comma-separated). */
+export async function exportBmFile(db: DbOrTx, actor: Actor, input: { projectId: string; onlyCompleted: boolean; format: "xlsx" | "csv" }) {
+  const data = await exportBmMobilities(db, actor, input);
+  const fileName = `bm-${data.projectNumber}-${new Date().toISOString().slice(0, 10)}.${input.format}`;
+  if (input.format === "csv") {
+    return { fileName, contentType: "text/csv; charset=utf-8", bytes: new TextEncoder().encode(writeBmCsv(data.headers, data.row2, data.rows)) };
+  }
+  const bytes = await writeBmXlsx(data.template.sheetName, data.headers, data.row2, data.rows);
+  return { fileName, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes };
 }

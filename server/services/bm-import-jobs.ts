@@ -6,8 +6,8 @@ import { auditLog, bmImports, mobilities, mobilityMembers, participants, partner
 import type { BmField } from "@/server/bm";
 import { AppError, conflict, notFound } from "@/server/errors";
 import { recordAudit } from "./audit";
-import { BmFileError, readBmSheet, type BmSheet } from "./bm-files";
-import { analyseBmImport, type BmDryRun, type BmIssue, type BmPlan } from "./bm-import";
+import { BmFileError, readBmSheet, writeFeedbackXlsx, type BmSheet } from "./bm-files";
+import { analyseBmImport, type BmDryRun, type BmPlan } from "./bm-import";
 import { resolveActor, type Actor } from "./memberships";
 import { lockProject, mobilityRowValues } from "./mobilities";
 import { storeProjectGrants } from "./mobility-grants";
@@ -117,16 +117,30 @@ export async function listBmImports(db: DbOrTx, actor: Actor, projectId: string)
   return rows;
 }
 
-/** The uploaded sheet and the dry run's issues, for the feedback file (the route handler translates them). */
-export async function bmImportFeedback(db: DbOrTx, actor: Actor, importId: string): Promise<{ fileName: string; sheet: BmSheet; issues: BmIssue[] }> {
+/**
+ * The feedback file: the uploaded sheet with each refused cell marked and a comment in the user's language
+ * (a message about the whole file goes on the first header cell). After a refused commit, its own issues.
+ */
+export async function bmImportFeedbackFile(
+  db: DbOrTx,
+  actor: Actor,
+  input: { importId: string; translations: { message: (code: string, params?: Record<string, string | number>) => string } },
+) {
   const [row] = await db
     .select({ fileName: bmImports.fileName, fileBytes: bmImports.fileBytes, dryRun: bmImports.dryRun, outcome: bmImports.outcome })
     .from(bmImports)
-    .where(and(eq(bmImports.id, importId), eq(bmImports.organisationId, actor.orgId)));
+    .where(and(eq(bmImports.id, input.importId), eq(bmImports.organisationId, actor.orgId)));
   if (!row) throw notFound("importNotFound");
   const sheet = await readBmSheet(new Uint8Array(row.fileBytes));
-  const refused = (row.outcome as BmOutcome | null)?.dryRun;
-  return { fileName: row.fileName, sheet, issues: (refused ?? (row.dryRun as BmDryRun)).issues };
+  const issues = ((row.outcome as BmOutcome | null)?.dryRun ?? (row.dryRun as BmDryRun)).issues;
+  const marks = issues.map((issue) => ({
+    row: issue.row ?? 0,
+    column: issue.row === null ? 0 : issue.column,
+    severity: issue.severity,
+    message: input.translations.message(issue.code, issue.params),
+  }));
+  const base = row.fileName.replace(/\.[^.]*$/, "").slice(0, 80) || "import";
+  return { fileName: `${base}-feedback.xlsx`, bytes: await writeFeedbackXlsx(sheet, marks) };
 }
 
 /** Asks for the commit: the job is queued once; a refused dry run cannot be committed. */

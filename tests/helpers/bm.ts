@@ -1,14 +1,15 @@
 import type { Db } from "@/db/client";
 import type { SessionUser } from "@/server/api/trpc";
+import { exportBmMobilities } from "@/server/services/bm-export";
 import { drainBmImportQueue } from "@/server/services/bm-import-jobs";
-import { writeBmCsv, writeBmXlsx } from "@/server/services/bm-files";
+import { resolveActor } from "@/server/services/memberships";
 import { callerFor } from "./factories";
 
-/** A project's export as file bytes, the way the route handler writes it. */
+/** A project's export as the route handler gets it (`bm.exportFile`), and the rows it was written from. */
 export async function exportFile(db: Db, user: SessionUser, orgId: string, projectId: string, format: "xlsx" | "csv", onlyCompleted = false) {
-  const data = await callerFor(db, user).bm.export({ orgId, projectId, onlyCompleted });
-  const bytes = format === "xlsx" ? await writeBmXlsx(data.template.sheetName, data.headers, data.row2, data.rows) : new TextEncoder().encode(writeBmCsv(data.headers, data.row2, data.rows));
-  return { data, bytes };
+  const file = await callerFor(db, user).bm.exportFile({ orgId, projectId, onlyCompleted, format });
+  const data = await exportBmMobilities(db, await resolveActor(db, user.id, orgId), { projectId, onlyCompleted });
+  return { data, bytes: file.bytes, fileName: file.fileName };
 }
 
 /** Upload → dry run → commit → the job run to its end, as the browser and the worker do it. */

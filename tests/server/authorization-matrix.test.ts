@@ -174,11 +174,11 @@ const EXPECTED: Record<string, TExpectation> = {
   "findings.reply": { expected: coordinatorEditOfA },
 
   // The Beneficiary Module round trip: every member exports; only the coordinator imports.
-  "bm.export": { expected: readOfA },
+  "bm.exportFile": { expected: readOfA },
   "bm.upload": { expected: coordinatorEditOfA },
   "bm.get": { expected: coordinatorEditOfA },
   "bm.list": { expected: coordinatorEditOfA },
-  "bm.feedback": { expected: coordinatorEditOfA },
+  "bm.feedbackFile": { expected: coordinatorEditOfA },
   "bm.commit": { expected: coordinatorEditOfA },
 };
 
@@ -390,11 +390,11 @@ const INPUTS: Record<string, (orgId: string) => Promise<unknown>> = {
     const finding = await newFindingOfA();
     return { orgId, findingId: finding.id, version: finding.version, body: "Our answer." };
   },
-  "bm.export": async (orgId) => ({ orgId, projectId: f.projectA }),
+  "bm.exportFile": async (orgId) => ({ orgId, projectId: f.projectA, format: "csv" }),
   "bm.upload": async (orgId) => ({ orgId, projectId: f.projectA, fileName: "a.csv", bytes: await bmFileOfA() }),
   "bm.get": async (orgId) => ({ orgId, importId: await newBmImportOfA() }),
   "bm.list": async (orgId) => ({ orgId, projectId: f.projectA }),
-  "bm.feedback": async (orgId) => ({ orgId, importId: await newBmImportOfA() }),
+  "bm.feedbackFile": async (orgId) => ({ orgId, importId: await newBmImportOfA(), translations: { message: (code: string) => code } }),
   "bm.commit": async (orgId) => ({ orgId, importId: await newBmImportOfA() }),
 };
 
@@ -489,8 +489,10 @@ describe("authorisation matrix", () => {
 describe("route-only procedures (bytes, streams, translators)", () => {
   const routeOnly = listProcedures().filter((p) => p.meta?.routeOnly === true).map((p) => p.path);
 
-  it("are the route handlers' five, and the rest of the API is JSON", () => {
-    expect(routeOnly).toEqual(["audit.exportCsv", "evidence.download", "evidence.upload", "mobilities.exportCsv", "na.auditReport"]);
+  it("are the route handlers' eight, and the rest of the API is JSON", () => {
+    expect(routeOnly).toEqual([
+      "audit.exportCsv", "bm.exportFile", "bm.feedbackFile", "bm.upload", "evidence.download", "evidence.upload", "mobilities.exportCsv", "na.auditReport",
+    ]);
   });
 
   for (const path of routeOnly) {

@@ -98,9 +98,14 @@ describe("BM import: bad input and crash safety", () => {
     if (!result.ok) throw new Error("refused");
     expect(result.dryRun.issues).toContainEqual(expect.objectContaining({ code: "bm.file.readAsWindows1250", severity: "warning" }));
     expect(result.dryRun.errors).toBe(0);
-    const feedback = await callerFor(getDb(), coordinator).bm.feedback({ orgId, importId: result.importId });
-    expect(feedback.sheet.rows[1]).toContain("Žiga");
-    expect(feedback.sheet.rows[1]).toContain("Šešok");
+    const feedback = await callerFor(getDb(), coordinator).bm.feedbackFile({ orgId, importId: result.importId, translations: { message: (code) => code } });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(feedback.bytes) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.getRow(2).getCell(5).value).toBe("Žiga");
+    expect(sheet?.getRow(2).getCell(6).value).toBe("Šešok");
+    // The file-level warning is the first header cell's comment.
+    expect(JSON.stringify(sheet?.getRow(1).getCell(1).note)).toContain("bm.file.readAsWindows1250");
   });
 
   it("reads Excel serial dates, date cells and dd.mm.yyyy text; refuses formulas per cell; skips empty rows and hidden sheets", async () => {

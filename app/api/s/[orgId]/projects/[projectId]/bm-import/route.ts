@@ -1,50 +1,38 @@
-import { TRPCError } from "@trpc/server";
-import { getHTTPStatusCodeFromError } from "@trpc/server/http";
-import { createTRPCContext } from "@/server/api/context";
-import { createCaller } from "@/server/api/root";
+import { isSameOrigin, routeError, routeHandler } from "@/server/api/route-handler";
 import { ZBmHeaderOverrides } from "@/server/schemas/bm";
-import { MAX_BM_FILE_BYTES } from "@/server/services/bm-files";
-import { log, withRequest } from "@/server/log";
+
+/** Larger uploads are refused before they are read into memory (the service's own limit is the same). */
+const MAX_BYTES = 10 * 1024 * 1024;
 
 /**
- * Upload of a Beneficiary Module file (multipart: `file`, optional `overrides` as JSON): the dry run.
- * Through the `bm.upload` procedure (coordinators only). A file over the limit is refused before it is
- * read into memory, as a file-level message like any other.
+ * Upload of a Beneficiary Module file (multipart: `file`, optional `overrides` as JSON) and its dry run:
+ * `bm.upload` (coordinators only). A file over the limit gets the same file-level message as any other.
  */
-async function handle(request: Request, { params }: { params: Promise<{ orgId: string; projectId: string }> }) {
-  const { orgId, projectId } = await params;
-  const tooLarge = () => Response.json({ ok: false, fileError: { code: "bm.file.tooLarge", params: { maxMb: MAX_BM_FILE_BYTES / 1024 / 1024 } } }, { status: 413 });
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BM_FILE_BYTES + 64 * 1024) return tooLarge();
-  try {
-    const caller = createCaller(await createTRPCContext());
-    let form: FormData;
+export const POST = routeHandler<{ orgId: string; projectId: string }>("bm-import", async ({ request, params, caller }) => {
+  if (!isSameOrigin(request)) return routeError(403, "forbidden");
+  const tooLarge = () => Response.json({ ok: false, fileError: { code: "bm.file.tooLarge", params: { maxMb: MAX_BYTES / 1024 / 1024 } } }, { status: 413 });
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BYTES + 64 * 1024) return tooLarge();
+  const form = await request.formData().catch(() => null);
+  const file = form?.get("file");
+  if (!(file instanceof File)) return routeError(400, "invalidInput");
+  if (file.size > MAX_BYTES) return tooLarge();
+  const overridesText = form?.get("overrides");
+  let overrides: unknown = undefined;
+  if (typeof overridesText === "string" && overridesText !== "") {
     try {
-      form = await request.formData();
+      overrides = JSON.parse(overridesText);
     } catch {
-      return Response.json({ message: "invalidInput" }, { status: 400 });
+      return routeError(400, "invalidInput");
     }
-    const file = form.get("file");
-    if (!(file instanceof File)) return Response.json({ message: "invalidInput" }, { status: 400 });
-    if (file.size > MAX_BM_FILE_BYTES) return tooLarge();
-    const overridesText = form.get("overrides");
-    const overrides = typeof overridesText === "string" && overridesText ? ZBmHeaderOverrides.safeParse(JSON.parse(overridesText)) : null;
-    if (overrides && !overrides.success) return Response.json({ message: "invalidInput" }, { status: 400 });
-    const result = await caller.bm.upload({
-      orgId,
-      projectId,
-      fileName: file.name || "upload",
-      bytes: new Uint8Array(await file.arrayBuffer()),
-      headerOverrides: overrides?.data,
-    });
-    return Response.json(result, { headers: { "Cache-Control": "no-store" } });
-  } catch (error) {
-    if (error instanceof TRPCError) {
-      return Response.json({ message: error.message }, { status: getHTTPStatusCodeFromError(error), headers: { "Cache-Control": "no-store" } });
-    }
-    if (error instanceof SyntaxError) return Response.json({ message: "invalidInput" }, { status: 400 });
-    log.error({ err: error }, "BM upload failed");
-    return Response.json({ message: "internal" }, { status: 500 });
   }
-}
-
-export const POST = (request: Request, context: { params: Promise<{ orgId: string; projectId: string }> }): Promise<Response> => withRequest(request, () => handle(request, context));
+  const parsed = overrides === undefined ? undefined : ZBmHeaderOverrides.safeParse(overrides);
+  if (parsed && !parsed.success) return routeError(400, "invalidInput");
+  const result = await caller.bm.upload({
+    orgId: params.orgId,
+    projectId: params.projectId,
+    fileName: file.name || "upload",
+    bytes: new Uint8Array(await file.arrayBuffer()),
+    headerOverrides: parsed?.data,
+  });
+  return Response.json(result, { headers: { "Cache-Control": "no-store" } });
+});
