@@ -288,8 +288,13 @@ const grantColumns = {
   grantTotalCents: bigint("grant_total_cents", { mode: "number" })
     .notNull()
     .generatedAlwaysAs(sql.raw(sumExpression(Object.values(GRANT_COLUMN)))),
-  /** False while the engine reports an error (e.g. a rate the NA has not set): the lines are then 0. */
+  /** False while the engine reports an error (dates, durations, caps…): the lines are then 0. */
   grantEligible: boolean("grant_eligible").notNull().default(false),
+  /**
+   * Lines the engine could not compute because a figure is missing (e.g. daily rates nobody has
+   * entered): stored as 0 cents, so every sum over them is a lower bound ("at least").
+   */
+  grantUnknownLines: text("grant_unknown_lines").array().$type<GrantLine[]>().notNull().default(sql`'{}'::text[]`),
   /** The engine's errors and warnings ({ code, params, field }[]) when the grant was computed. */
   grantIssues: jsonb("grant_issues").$type<GrantIssue[]>().notNull().default(sql`'[]'::jsonb`),
   grantComputedAt: timestamp("grant_computed_at", { withTimezone: true }),

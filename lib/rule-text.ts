@@ -69,13 +69,29 @@ export function figureText(key: string, tr: RuleTranslators): string {
         const values = { person: named(`person_${person}`) ?? person, group: groupNumber };
         return named(reduced === "reduced" ? "individualSupport_reduced" : "individualSupport_rate", values);
       }
-      case "organisationalSupport":
-        return rest[0] && ["step", "beyondStep", "groupCap"].includes(rest[0]) ? named(`organisationalSupport_${rest[0]}`) : undefined;
       default:
         return rest.length === 1 ? named(`${category}_${rest[0]}`) : undefined;
     }
   })();
   return text ?? named(category) ?? t("figure");
+}
+
+/**
+ * A figure of the rate tables as the NA's rate page lists it (table section and path, e.g.
+ * `individualSupport` + `["staff", "2", "reduced"]`, `durations` + `["SM-TTA"]`) in words.
+ */
+export function rateTableFigureText(section: string, path: readonly string[], tr: RuleTranslators): string {
+  const [first = "", second = "", third] = path;
+  switch (section) {
+    case "individualSupport":
+      return figureText(`individualSupport.NA.${first}.group${second}${third === "reduced" ? ".reduced" : ""}`, tr);
+    case "durations":
+      return figureText(`durationLimits.${first}`, tr);
+    case "expensiveTravel":
+      return figureText(`expensiveTravel.${first === "thresholdPercent" ? "threshold" : "grant"}`, tr);
+    default:
+      return figureText([section, ...path].join("."), tr);
+  }
 }
 
 /** An issue's params made readable: activity codes, figure keys, countries and years. */

@@ -6,10 +6,10 @@ import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { stopLeftoverCluster } from "../db/embedded";
+import { removeCluster } from "../db/embedded";
 
 const dataDir = path.resolve(process.env.E2E_DATA_DIR ?? path.join(".data", "e2e"));
-await stopLeftoverCluster(path.join(dataDir, "postgres"));
+await removeCluster(path.join(dataDir, "postgres"));
 rmSync(dataDir, { recursive: true, force: true });
 
 const port = process.env.E2E_PORT ?? "3100";

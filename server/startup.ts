@@ -1,15 +1,19 @@
-import { prepareDatabase } from "@/db";
+import { getDb, prepareDatabase } from "@/db";
 import { log, markPublicAddresses } from "@/server/log";
+import { recomputeLegacyGrants } from "@/server/services/mobility-grants";
 
 /*
  * What the server does once on start (instrumentation.ts): start the database (embedded by default),
- * apply migrations, and on an empty embedded database load the demo data. If that fails the server
+ * apply migrations, on an empty embedded database load the demo data, and recompute (once) grants
+ * stored before partial grants existed (recomputeLegacyGrants). If that fails the server
  * must not stay up answering 500: the reason is logged and the process exits non-zero (`npm start`
  * passes the exit code on).
  */
 export async function prepareOrExit(): Promise<void> {
   try {
     const { seeded, embedded, dataDir } = await prepareDatabase();
+    const recomputed = await recomputeLegacyGrants(await getDb());
+    if (recomputed > 0) log.info({ projects: recomputed }, "Grants stored before partial grants were recomputed");
     if (embedded) {
       const { DEMO_LOGINS, DEMO_PASSWORD } = await import("@/db/seed");
       markPublicAddresses(DEMO_LOGINS.map((login) => login.email));

@@ -3,7 +3,7 @@
 import { keepPreviousData, skipToken, useQuery } from "@tanstack/react-query";
 import { MapPin } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useId, useMemo, useState, type ComponentProps, type KeyboardEvent } from "react";
+import { useEffect, useId, useMemo, useState, type ChangeEventHandler, type ComponentProps, type KeyboardEvent } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Input } from "@/components/ui/input";
 import { cn } from "@/lib/utils";
@@ -20,6 +20,8 @@ type InputProps = Omit<ComponentProps<"input">, "value" | "onChange" | "type" | 
 export interface TownPickerProps extends InputProps {
   value: string;
   onValueChange: (value: string) => void;
+  /** Replaces onValueChange for typing (e.g. a name that also fills other fields). */
+  onChange?: ChangeEventHandler<HTMLInputElement>;
   /** ISO 3166 alpha-2: suggest only towns of this country. */
   country?: string;
   /** A suggestion was chosen (after onValueChange got its name). */
@@ -32,7 +34,7 @@ export interface TownPickerProps extends InputProps {
  * free, so a town the data lacks can still be typed (the engine then asks for the distance in km).
  * The suggestions come from the public `rules.towns` query, a few at a time.
  */
-export function TownPicker({ value, onValueChange, country, onPick, className, onBlur, onKeyDown, ...inputProps }: TownPickerProps) {
+export function TownPicker({ value, onValueChange, onChange, country, onPick, className, onBlur, onKeyDown, ...inputProps }: TownPickerProps) {
   const t = useTranslations("townPicker");
   const locale = useLocale();
   const trpc = useTRPC();
@@ -109,7 +111,8 @@ export function TownPicker({ value, onValueChange, country, onPick, className, o
           className={cn("pl-8", className)}
           value={value}
           onChange={(event) => {
-            onValueChange(event.target.value);
+            if (onChange) onChange(event);
+            else onValueChange(event.target.value);
             setOpen(true);
             setActive(-1);
           }}

@@ -21,7 +21,8 @@ export const GRANT_LINE_ORDER = [
 ] as const;
 
 export interface GrantIssue {
-  severity: "error" | "warning";
+  /** "missing": a figure nobody has entered yet; the lines it concerns are unknown. */
+  severity: "error" | "warning" | "missing";
   code: string;
   params?: Record<string, string | number>;
   field?: string;

@@ -70,11 +70,11 @@ function personInput(
 
 function withOrganisationalSupport(estimate: PersonEstimate, cents: number): PersonEstimate {
   const linesCents = { ...estimate.linesCents, organisationalSupport: cents };
-  return { ...estimate, ...buildEstimate(linesCents, estimate.errors, estimate.warnings, estimate.details) };
+  return { ...estimate, ...buildEstimate(linesCents, estimate.errors, estimate.warnings, estimate.details, estimate) };
 }
 
 function withoutMoney(estimate: PersonEstimate): PersonEstimate {
-  return { ...estimate, ...buildEstimate(zeroLines(), estimate.errors, estimate.warnings, estimate.details), eligible: false };
+  return { ...estimate, ...buildEstimate(zeroLines(), estimate.errors, estimate.warnings, estimate.details, estimate), eligible: false };
 }
 
 export function calculateGroupMobilityGrant(
@@ -134,8 +134,13 @@ export function calculateGroupMobilityGrant(
   const linesCents: GrantLines = zeroLines();
   for (const person of persons) for (const line of GRANT_LINES) linesCents[line] += person.linesCents[line];
   const groupDetails = calculateMobilityGrant(personInput(common, {}, false), distance, rates).details;
+  // A line unknown for one person is unknown for the group (its known persons' cents stay a lower bound).
+  const completeness = {
+    missing: dedupeIssues([...issues.finalMissing(), ...persons.flatMap((person) => person.missing)]),
+    unknownLines: GRANT_LINES.filter((line) => persons.some((person) => person.unknownLines.includes(line))),
+  };
   return {
-    ...buildEstimate(linesCents, errors, warnings, groupDetails),
+    ...buildEstimate(linesCents, errors, warnings, groupDetails, completeness),
     persons,
     pupilCount: pupils.length,
     accompanyingCount: accompanying.length,

@@ -3,6 +3,7 @@
  * (and its money zero); a warning is information the user should see beside the figures.
  */
 import { RULE_MESSAGES_EN, type RuleCode } from "./codes";
+import { GRANT_LINES, type GrantLine } from "./grant-lines";
 import type { Figure, IssueParams, RuleIssue } from "./types";
 
 /** Fills `{name}` placeholders; a placeholder without a param stays visible rather than vanishing. */
@@ -33,11 +34,32 @@ export function dedupeIssues(items: readonly RuleIssue[]): RuleIssue[] {
   return [...seen.values()];
 }
 
-/** Errors, warnings and the figures a calculation used (to flag unconfirmed ones). */
+/**
+ * Errors, warnings, missing figures and the figures a calculation used (to flag unconfirmed ones).
+ * A missing figure (a rate nobody has entered yet) is not an error: it makes unknown only the grant
+ * lines that depend on it, and the other lines are still computed.
+ */
 export class IssueCollector {
   readonly errors: RuleIssue[] = [];
   readonly warnings: RuleIssue[] = [];
+  private readonly missingFigures: RuleIssue[] = [];
+  private readonly unknown = new Set<GrantLine>();
   private readonly unconfirmed = new Set<string>();
+
+  /** A figure nobody has entered: the lines that depend on it are unknown. */
+  missing(code: RuleCode, params: IssueParams | undefined, field: string | undefined, lines: readonly GrantLine[]): void {
+    this.missingFigures.push(issue(code, params, field));
+    for (const line of lines) this.unknown.add(line);
+  }
+
+  /** The lines a missing figure made unknown, in GRANT_LINES order. */
+  unknownLines(): GrantLine[] {
+    return GRANT_LINES.filter((line) => this.unknown.has(line));
+  }
+
+  finalMissing(): RuleIssue[] {
+    return dedupeIssues(this.missingFigures);
+  }
 
   error(code: RuleCode, params?: IssueParams, field?: string): void {
     this.errors.push(issue(code, params, field));

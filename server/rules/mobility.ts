@@ -2,13 +2,16 @@
  * The grant of one mobility (one person), from its input, its resolved distance and the rate
  * tables. Synchronous and pure; `estimateMobilityGrant` in index.ts resolves towns first.
  *
- * Any error makes the mobility ineligible and all its money zero: a total missing a line (say,
- * individual support for an NA whose rates are unknown) would look like a valid total.
+ * Any error makes the mobility ineligible and all its money zero. A missing figure (say, the daily
+ * rates of an NA that has not entered them) is not an error: the lines that depend on it are unknown,
+ * every other line is computed, and the estimate says it is incomplete and which figures are missing,
+ * so a total is never mistaken for the whole grant.
  */
 import { MIN_TRAVEL_KM, distanceBandFor } from "./distance-bands";
 import { inclusiveDays, parseIsoDate } from "./dates";
 import type { DistanceResolution } from "./geo";
 import { IssueCollector } from "./issues";
+import { mapLines, type GrantLine } from "./grant-lines";
 import { centsToEur, divideRoundHalfUp, eurToCents, percentOfCents, percentOfCentsToWholeEuro } from "./money";
 import type { ByCallYear, DailyRate, OrganisationalSupportRates, RateTables } from "./rates/types";
 import {
@@ -59,31 +62,49 @@ export function paysSteppedOrganisationalSupport(input: Pick<EstimateInput, "act
 }
 
 export function zeroLines(): GrantLines {
-  return Object.fromEntries(GRANT_LINES.map((line) => [line, 0])) as GrantLines;
+  return mapLines(() => 0);
 }
 
 export function sumLines(lines: GrantLines): Cents {
   return GRANT_LINES.reduce((sum, line) => sum + lines[line], 0);
 }
 
-/** The output boundary: cents to EUR, and no money at all when there is an error. */
+/** The figures nobody has entered and the lines they make unknown. */
+export interface Completeness {
+  missing: RuleIssue[];
+  unknownLines: GrantLine[];
+}
+
+/** The output boundary: cents to EUR, unknown lines 0, and no money at all when there is an error. */
 export function buildEstimate(
   linesCents: GrantLines,
   errors: RuleIssue[],
   warnings: RuleIssue[],
   details: EstimateDetails,
+  { missing, unknownLines }: Completeness,
 ): MobilityEstimate {
   const eligible = errors.length === 0;
-  const paid = eligible ? linesCents : zeroLines();
+  const paid = mapLines((line) => (eligible && !unknownLines.includes(line) ? linesCents[line] : 0));
   const totalCents = sumLines(paid);
-  const lines = Object.fromEntries(GRANT_LINES.map((line) => [line, centsToEur(paid[line])])) as GrantLines;
-  return { eligible, errors, warnings, lines, total: centsToEur(totalCents), linesCents: paid, totalCents, details };
+  const lines = mapLines((line) => centsToEur(paid[line]));
+  const complete = unknownLines.length === 0;
+  return { eligible, errors, warnings, missing, unknownLines, complete, lines, total: centsToEur(totalCents), linesCents: paid, totalCents, details };
 }
 
-/** A call-year table, or a RATE_TABLE_MISSING error naming it. */
-function tableFor<T>(table: ByCallYear<T>, rate: string, callYear: number, issues: IssueCollector): T | undefined {
+/**
+ * A call-year table. When it is absent: the lines that depend on it are unknown (RATE_TABLE_MISSING as
+ * a missing figure), or, for a table that decides eligibility (no `dependents`), an error.
+ */
+function tableFor<T>(
+  table: ByCallYear<T>,
+  rate: string,
+  callYear: number,
+  issues: IssueCollector,
+  dependents?: readonly GrantLine[],
+): T | undefined {
   const found = table[callYear];
-  if (found === undefined) issues.error("RATE_TABLE_MISSING", { rate, callYear }, "callYear");
+  if (found === undefined && dependents) issues.missing("RATE_TABLE_MISSING", { rate, callYear }, "callYear", dependents);
+  else if (found === undefined) issues.error("RATE_TABLE_MISSING", { rate, callYear }, "callYear");
   return found;
 }
 
@@ -118,7 +139,7 @@ function checkDuration(
 
 /** Travel days paid: up to 2, or up to 6 in total with green travel (domain doc §3, A). */
 function fundedTravelDays(input: EstimateInput, rates: RateTables, issues: IssueCollector): number {
-  const rules = tableFor(rates.travelDays, "travelDays", input.callYear, issues);
+  const rules = tableFor(rates.travelDays, "travelDays", input.callYear, issues, ["individualSupport"]);
   if (!rules) return 0;
   const max = input.greenTravel ? issues.use("travelDays.green", rules.green) : issues.use("travelDays.standard", rules.standard);
   if (input.travelDays > max) issues.warn("TRAVEL_DAYS_EXCEED", { travelDays: input.travelDays, max }, "travelDays");
@@ -127,17 +148,20 @@ function fundedTravelDays(input: EstimateInput, rates: RateTables, issues: Issue
 
 interface TravelResult {
   band: DistanceBand | null;
-  unitCostCents: Cents;
+  /** null: the call year's travel table is missing. */
+  unitCostCents: Cents | null;
 }
 
 function travelUnitCost(input: EstimateInput, km: number, rates: RateTables, issues: IssueCollector): TravelResult {
   const band = distanceBandFor(km);
-  const table = tableFor(rates.travel, "travel", input.callYear, issues);
   if (band === null) {
     issues.warn("DISTANCE_BELOW_MIN", { km, min: MIN_TRAVEL_KM }, "distanceKm");
     return { band, unitCostCents: 0 };
   }
-  if (!table) return { band, unitCostCents: 0 };
+  // Expensive travel replaces the unit cost by comparing with it: unknown too when it is asked for.
+  const dependents: GrantLine[] = input.expensiveTravelRealCostEur === undefined ? ["travel"] : ["travel", "exceptionalCosts"];
+  const table = tableFor(rates.travel, "travel", input.callYear, issues, dependents);
+  if (!table) return { band, unitCostCents: null };
   const bandRate = table[band];
   if (input.greenTravel && bandRate.green) {
     return { band, unitCostCents: issues.use(`travel.${band}.green`, bandRate.green) };
@@ -159,7 +183,7 @@ function expensiveTravel(
 ): { travelCents: Cents; exceptionalCents: Cents } {
   const unchanged = { travelCents: unitCostCents, exceptionalCents: 0 };
   if (input.expensiveTravelRealCostEur === undefined) return unchanged;
-  const rules = tableFor(rates.expensiveTravel, "expensiveTravel", input.callYear, issues);
+  const rules = tableFor(rates.expensiveTravel, "expensiveTravel", input.callYear, issues, ["travel", "exceptionalCosts"]);
   if (!rules) return unchanged;
   const realCents = eurToCents(input.expensiveTravelRealCostEur);
   const thresholdPercent = issues.use("expensiveTravel.threshold", rules.thresholdPercent);
@@ -173,7 +197,7 @@ function expensiveTravel(
 }
 
 function countryGroupOf(input: EstimateInput, rates: RateTables, issues: IssueCollector): CountryGroup | null {
-  const groups = tableFor(rates.countryGroups, "countryGroups", input.callYear, issues);
+  const groups = tableFor(rates.countryGroups, "countryGroups", input.callYear, issues, ["individualSupport"]);
   if (!groups) return null;
   const group = groups[input.destinationCountry];
   if (!group) {
@@ -200,14 +224,15 @@ function dailyRateFor(
   rates: RateTables,
   issues: IssueCollector,
 ): DailyRateCents | null {
-  const reduction = tableFor(rates.individualSupportReduction, "individualSupportReduction", input.callYear, issues);
+  const reduction = tableFor(rates.individualSupportReduction, "individualSupportReduction", input.callYear, issues, ["individualSupport"]);
   if (input.naCode === undefined) {
-    issues.error("NA_CODE_MISSING", undefined, "naCode");
+    issues.missing("NA_CODE_MISSING", undefined, "naCode", ["individualSupport"]);
     return null;
   }
   const naRates = rates.individualSupport[input.naCode]?.[input.callYear];
   if (!naRates) {
-    issues.error("RATE_MISSING", { rate: "individualSupport", naCode: input.naCode, callYear: input.callYear }, "naCode");
+    const params = { rate: "individualSupport", naCode: input.naCode, callYear: input.callYear };
+    issues.missing("RATE_MISSING", params, "naCode", ["individualSupport"]);
     return null;
   }
   if (!reduction) return null;
@@ -237,7 +262,7 @@ function organisationalSupportCents(
 ): Cents {
   // Accompanying persons get no organisational support (domain doc §2/§5, A).
   if (input.accompanying) return 0;
-  const table = tableFor(rates.organisationalSupport, "organisationalSupport", input.callYear, issues);
+  const table = tableFor(rates.organisationalSupport, "organisationalSupport", input.callYear, issues, ["organisationalSupport"]);
   if (!table) return 0;
   const category = ORGANISATIONAL_SUPPORT_CATEGORY[activity];
   const ordinal = position.steppedOrdinal ?? 1;
@@ -269,7 +294,7 @@ function courseFees(
   if (days === null) return none;
   const courseDays = input.courseDays ?? days;
   if (courseDays > days) issues.error("COURSE_DAYS_EXCEED_ACTIVITY", { courseDays, days }, "courseDays");
-  const table = tableFor(rates.courseFees, "courseFees", input.callYear, issues);
+  const table = tableFor(rates.courseFees, "courseFees", input.callYear, issues, ["courseFees"]);
   if (!table) return none;
   const max = issues.use("courseFees.maxDaysPerParticipant", table.maxDaysPerParticipant);
   const fundedDays = Math.min(courseDays, Math.max(0, max - (position.courseDaysAlreadyFunded ?? 0)));
@@ -285,7 +310,7 @@ function inclusionSupportCents(input: EstimateInput, rates: RateTables, issues: 
     }
     return 0;
   }
-  const table = tableFor(rates.inclusionSupport, "inclusionSupport", input.callYear, issues);
+  const table = tableFor(rates.inclusionSupport, "inclusionSupport", input.callYear, issues, ["inclusionSupport"]);
   if (!table) return 0;
   const organisational = issues.use("inclusionSupport.organisationalPerParticipant", table.organisationalPerParticipant);
   const realCents = eurToCents(input.inclusionRealCostEur ?? 0);
@@ -299,7 +324,7 @@ function linguisticSupportCents(input: EstimateInput, rates: RateTables, issues:
     issues.warn("LINGUISTIC_SUPPORT_NOT_FOR_ACCOMPANYING", undefined, "linguisticSupport");
     return 0;
   }
-  const table = tableFor(rates.linguisticSupport, "linguisticSupport", input.callYear, issues);
+  const table = tableFor(rates.linguisticSupport, "linguisticSupport", input.callYear, issues, ["linguisticSupport"]);
   if (!table) return 0;
   const base = issues.use("linguisticSupport.perParticipant", table.perParticipant);
   if (input.activityType !== "LM-LONG-PUPILS") return base;
@@ -321,16 +346,16 @@ const EMPTY_DETAILS: EstimateDetails = {
 /** Preparatory visit: unit cost × persons, at most 3 persons (domain doc §6; the unit cost is U). */
 function preparatoryVisit(input: EstimateInput, days: number | null, rates: RateTables, issues: IssueCollector) {
   const linesCents = zeroLines();
-  const table = tableFor(rates.preparatoryVisits, "preparatoryVisits", input.callYear, issues);
+  const table = tableFor(rates.preparatoryVisits, "preparatoryVisits", input.callYear, issues, ["preparatoryVisits"]);
   if (table) {
     const persons = input.persons ?? 1;
     const max = issues.use("preparatoryVisits.maxPersons", table.maxPersons);
     if (persons > max) issues.error("PREP_VISIT_TOO_MANY_PERSONS", { persons, max }, "persons");
     if (table.perPerson) linesCents.preparatoryVisits = persons * issues.use("preparatoryVisits.perPerson", table.perPerson);
-    else issues.error("RATE_TABLE_MISSING", { rate: "preparatoryVisits.perPerson", callYear: input.callYear }, "callYear");
+    else issues.missing("RATE_TABLE_MISSING", { rate: "preparatoryVisits.perPerson", callYear: input.callYear }, "callYear", ["preparatoryVisits"]);
   }
   const details = { ...EMPTY_DETAILS, activityDays: days };
-  return buildEstimate(linesCents, issues.finalErrors(), issues.finalWarnings(input.callYear), details);
+  return finish(linesCents, issues, input.callYear, details);
 }
 
 /**
@@ -365,9 +390,11 @@ export function calculateMobilityGrant(
   } else {
     const travel = travelUnitCost(input, distance.km, rates, issues);
     band = travel.band;
-    const { travelCents, exceptionalCents } = expensiveTravel(input, travel.unitCostCents, rates, issues);
-    linesCents.travel = travelCents;
-    linesCents.exceptionalCosts = exceptionalCents;
+    if (travel.unitCostCents !== null) {
+      const { travelCents, exceptionalCents } = expensiveTravel(input, travel.unitCostCents, rates, issues);
+      linesCents.travel = travelCents;
+      linesCents.exceptionalCosts = exceptionalCents;
+    }
   }
 
   const group = countryGroupOf(input, rates, issues);
@@ -392,5 +419,10 @@ export function calculateMobilityGrant(
     reducedDailyRate: rate === null ? null : centsToEur(rate.reducedCents),
     fundedCourseDays: course.fundedDays,
   };
-  return buildEstimate(linesCents, issues.finalErrors(), issues.finalWarnings(input.callYear), details);
+  return finish(linesCents, issues, input.callYear, details);
+}
+
+function finish(linesCents: GrantLines, issues: IssueCollector, callYear: number, details: EstimateDetails): MobilityEstimate {
+  const completeness = { missing: issues.finalMissing(), unknownLines: issues.unknownLines() };
+  return buildEstimate(linesCents, issues.finalErrors(), issues.finalWarnings(callYear), details, completeness);
 }

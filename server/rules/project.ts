@@ -13,7 +13,8 @@ import { projectMonths, parseIsoDate } from "./dates";
 import type { DistanceResolution } from "./geo";
 import { calculateGroupMobilityGrant, type GroupEstimate, type GroupEstimateInput } from "./group";
 import { IssueCollector, issue } from "./issues";
-import { buildEstimate, calculateMobilityGrant, paysSteppedOrganisationalSupport, zeroLines } from "./mobility";
+import { mapLines, type GrantLine } from "./grant-lines";
+import { calculateMobilityGrant, paysSteppedOrganisationalSupport, sumLines, zeroLines } from "./mobility";
 import { centsToEur, eurToCents } from "./money";
 import type { MonthRange, RateTables } from "./rates/types";
 import { GRANT_LINES, type Cents, type EstimateInput, type GrantLines, type MobilityEstimate, type RuleIssue } from "./types";
@@ -49,6 +50,10 @@ export interface BudgetTotals {
   linesCents: GrantLines;
   total: number;
   totalCents: Cents;
+  /** Lines unknown in at least one of the mobilities added up: their sums are lower bounds. */
+  unknownLines: GrantLine[];
+  /** Mobilities added up whose grant is incomplete (a missing figure). */
+  incompleteCount: number;
 }
 
 export interface MobilityBudgetEntry {
@@ -77,18 +82,15 @@ export interface ProjectBudget {
 function totals(estimates: readonly MobilityEstimate[]): BudgetTotals {
   const linesCents = zeroLines();
   for (const estimate of estimates) for (const line of GRANT_LINES) linesCents[line] += estimate.linesCents[line];
-  const { lines, total, totalCents } = buildEstimate(linesCents, [], [], {
-    activityDays: null,
-    fundedDays: null,
-    fundedTravelDays: null,
-    distanceKm: null,
-    distanceBand: null,
-    countryGroup: null,
-    dailyRate: null,
-    reducedDailyRate: null,
-    fundedCourseDays: 0,
-  });
-  return { lines, linesCents, total, totalCents };
+  const totalCents = sumLines(linesCents);
+  return {
+    lines: mapLines((line) => centsToEur(linesCents[line])),
+    linesCents,
+    total: centsToEur(totalCents),
+    totalCents,
+    unknownLines: GRANT_LINES.filter((line) => estimates.some((estimate) => estimate.unknownLines.includes(line))),
+    incompleteCount: estimates.filter((estimate) => !estimate.complete).length,
+  };
 }
 
 function pupilCount(input: GroupEstimateInput): number {

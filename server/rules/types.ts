@@ -91,8 +91,10 @@ export interface RuleIssue {
 }
 
 export { GRANT_LINES, type GrantLine, type GrantLines } from "./grant-lines";
+import type { GrantLine } from "./grant-lines";
 
-export type IssueSeverity = "error" | "warning";
+/** error: blocks the grant; warning: information; missing: a figure nobody has entered (its lines are unknown). */
+export type IssueSeverity = "error" | "warning" | "missing";
 
 /**
  * An issue as a grant is stored (mobilities.grant_issues) and sent to clients: the code with its
@@ -127,11 +129,21 @@ export interface MobilityEstimate {
   eligible: boolean;
   errors: RuleIssue[];
   warnings: RuleIssue[];
-  /** EUR, at most two decimals. All zero when there is any error. */
+  /**
+   * Figures nobody has entered yet (RATE_MISSING, RATE_TABLE_MISSING, NA_CODE_MISSING): not errors.
+   * Each makes unknown only the lines that depend on it.
+   */
+  missing: RuleIssue[];
+  /** Lines whose amount is unknown because a figure is missing (their cents are 0 in `linesCents`). */
+  unknownLines: GrantLine[];
+  /** True when every line is known: the total is the grant, not a lower bound ("at least"). */
+  complete: boolean;
+  /** EUR, at most two decimals: the known lines; 0 for unknown lines. All zero when there is any error. */
   lines: GrantLines;
   /** EUR; exactly totalCents / 100. */
   total: number;
   linesCents: GrantLines;
+  /** The sum of the known lines; the grant is at least this much when `complete` is false. */
   totalCents: Cents;
   details: EstimateDetails;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { GrantLine } from "@/server/rules/grant-lines";
 import { ZCountryCode, ZId, ZIsoDate, ZSafeString, ZTranslations } from "./common";
 import { ACTIVITY_TYPES, MOBILITY_STATUSES, type TActivityType, type TMobilityStatus } from "./mobilities";
 
@@ -196,6 +197,7 @@ export const CSV_COLUMNS = [
   "distanceKm",
   "greenTravel",
   "grantTotal",
+  "grantUnknownLines",
   "eligible",
   "errors",
   "warnings",
@@ -208,6 +210,8 @@ export interface TCsvLabels {
   column: (column: TCsvColumn) => string;
   activity: (code: TActivityType) => string;
   status: (status: TMobilityStatus) => string;
+  /** A grant line's name (the lines a missing figure left unknown). */
+  line: (line: GrantLine) => string;
   yes: string;
   no: string;
   /** `,` for Slovenian (what Excel expects there), `.` for English. */
@@ -220,6 +224,7 @@ export function csvLabels(translate: (key: string) => string, locale: string): T
     column: (column) => translate(`mobilityList.csv.columns.${column}`),
     activity: (code) => translate(`activities.${code}`),
     status: (status) => translate(`mobilityStatus.${status}`),
+    line: (line) => translate(`budgetCategories.${line}`),
     yes: translate("mobilityList.csv.yes"),
     no: translate("mobilityList.csv.no"),
     decimalSeparator: locale === "en" ? "." : ",",

@@ -32,12 +32,23 @@ import { projectRateFiguresSql } from "./rates";
  * Committed = the engine's COMMITTED_STATUSES (planned, completed), realised = REALISED_STATUSES.
  */
 
-/** `sum(<line>) filter (where status in …) as <alias>_<line>` for every grant line. */
+/**
+ * For every grant line: `sum(<line>) filter (where status in …) as <alias>_<line>`, and how many of
+ * those mobilities have the line unknown (a missing figure), `<alias>_unknown_<line>`; plus the
+ * mobilities with any unknown line, `<alias>_incomplete`. A sum with unknowns is a lower bound.
+ */
 function lineSums(alias: string, statuses: SQL): SQL {
+  const counted = sql`mobilities.status in (${statuses})`;
   return sql.join(
-    GRANT_LINES.map(
-      (line) => sql`coalesce(sum(${sql.raw(`mobilities.${GRANT_COLUMN[line]}`)}) filter (where mobilities.status in (${statuses})), 0)::bigint as ${sql.raw(`"${alias}_${line}"`)}`,
-    ),
+    [
+      ...GRANT_LINES.map(
+        (line) => sql`coalesce(sum(${sql.raw(`mobilities.${GRANT_COLUMN[line]}`)}) filter (where ${counted}), 0)::bigint as ${sql.raw(`"${alias}_${line}"`)}`,
+      ),
+      ...GRANT_LINES.map(
+        (line) => sql`count(*) filter (where ${counted} and ${line} = any(mobilities.grant_unknown_lines))::int as ${sql.raw(`"${alias}_unknown_${line}"`)}`,
+      ),
+      sql`count(*) filter (where ${counted} and cardinality(mobilities.grant_unknown_lines) > 0)::int as ${sql.raw(`"${alias}_incomplete"`)}`,
+    ],
     sql`, `,
   );
 }
@@ -47,6 +58,12 @@ const num = (value: string | number | null | undefined): number => (value === nu
 
 /** One column per grant line, `<alias>_<line>` (bigint sums come back as strings). */
 type LineSums<A extends string> = Record<`${A}_${GrantLine}`, string | number>;
+/** lineSums' counts of unknown lines and incomplete mobilities. */
+type UnknownCounts<A extends string> = Record<`${A}_unknown_${GrantLine}` | `${A}_incomplete`, number>;
+
+function unknownFrom<A extends string>(row: UnknownCounts<A>, alias: A): GrantLines {
+  return mapLines((line) => num(row[`${alias}_unknown_${line}` as const]));
+}
 
 function linesFrom<A extends string>(row: LineSums<A>, alias: A): GrantLines {
   return mapLines((line) => num(row[`${alias}_${line}` as const]));
@@ -65,7 +82,8 @@ export type TDashboardWarning =
   | { code: "projectEndClose"; severity: "warning"; days: number; date: string }
   | { code: "finalReportClose" | "finalReportOverdue"; severity: "warning" | "error"; days: number; date: string }
   | { code: "missingEvidence"; severity: "warning"; count: number }
-  | { code: "grantErrors"; severity: "error"; count: number };
+  | { code: "grantErrors"; severity: "error"; count: number }
+  | { code: "grantIncomplete"; severity: "warning"; count: number; lines: GrantLine[] };
 
 interface TimingInput {
   startDate: string;
@@ -92,6 +110,9 @@ function timing({ startDate, endDate, status, today, finalReportDueDays }: Timin
 interface WarningInput {
   awarded: GrantLines;
   committed: GrantLines;
+  /** Committed mobilities per line whose amount is unknown (a missing figure). */
+  committedUnknown: GrantLines;
+  committedIncomplete: number;
   awardedTotalCents: number;
   committedTotalCents: number;
   transfers: BudgetTransferAssessment;
@@ -134,6 +155,10 @@ function warningsOf(input: WarningInput): TDashboardWarning[] {
   }
   if (input.missingEvidence > 0) warnings.push({ code: "missingEvidence", severity: "warning", count: input.missingEvidence });
   if (input.grantErrors > 0) warnings.push({ code: "grantErrors", severity: "error", count: input.grantErrors });
+  if (input.committedIncomplete > 0) {
+    const lines = GRANT_LINES.filter((line) => input.committedUnknown[line] > 0);
+    warnings.push({ code: "grantIncomplete", severity: "warning", count: input.committedIncomplete, lines });
+  }
   return warnings;
 }
 
@@ -263,10 +288,10 @@ type ProjectAggregateRow = {
   realised_total: BigintColumn;
   missing_evidence: number;
   grant_errors: number;
-} & LineSums<"awarded"> & LineSums<"committed">;
+} & LineSums<"awarded"> & LineSums<"committed"> & UnknownCounts<"committed">;
 
 /** A row of projectDashboardSql. */
-type DashboardRow = ProjectAggregateRow & LineSums<"realised"> & Targets<"committed"> & Targets<"realised"> & {
+type DashboardRow = ProjectAggregateRow & LineSums<"realised"> & UnknownCounts<"realised"> & Targets<"committed"> & Targets<"realised"> & {
   awarded_lump_sum: number;
   target_participants: number | null;
   target_fewer_opportunity_participants: number | null;
@@ -312,6 +337,9 @@ export async function getProjectDashboard(db: Db, actor: Actor, projectId: strin
   const awarded = linesFrom(row, "awarded");
   const committed = linesFrom(row, "committed");
   const realised = linesFrom(row, "realised");
+  const committedUnknown = unknownFrom(row, "committed");
+  const realisedUnknown = unknownFrom(row, "realised");
+  const committedIncomplete = num(row.committed_incomplete);
   const awardedTotalCents = num(row.awarded_total);
   const committedTotalCents = num(row.committed_total);
   const realisedTotalCents = num(row.realised_total);
@@ -342,6 +370,9 @@ export async function getProjectDashboard(db: Db, actor: Actor, projectId: strin
         awardedCents: awarded[line],
         committedCents: committed[line],
         realisedCents: realised[line],
+        /** Committed (realised) mobilities whose amount for this line is unknown: the sum is "at least". */
+        committedUnknown: committedUnknown[line],
+        realisedUnknown: realisedUnknown[line],
         remainingCents: awarded[line] - committed[line],
       })),
       lumpSumCents: num(row.awarded_lump_sum),
@@ -349,6 +380,9 @@ export async function getProjectDashboard(db: Db, actor: Actor, projectId: strin
         awardedCents: awardedTotalCents,
         committedCents: committedTotalCents,
         realisedCents: realisedTotalCents,
+        /** Mobilities whose grant is incomplete: the committed (realised) total is a lower bound. */
+        committedIncomplete,
+        realisedIncomplete: num(row.realised_incomplete),
         remainingCents: awardedTotalCents - committedTotalCents,
       },
       usedPercent: percent(committedTotalCents, awardedTotalCents),
@@ -387,7 +421,8 @@ export async function getProjectDashboard(db: Db, actor: Actor, projectId: strin
     },
     time,
     warnings: warningsOf({
-      awarded, committed, awardedTotalCents, committedTotalCents, transfers, participantsUsed, cap, time, missingEvidence, grantErrors,
+      awarded, committed, committedUnknown, committedIncomplete, awardedTotalCents, committedTotalCents, transfers, participantsUsed, cap, time,
+      missingEvidence, grantErrors,
     }),
   };
 }
@@ -447,13 +482,16 @@ export async function getSchoolOverview(db: Db, actor: Actor) {
       endDate: String(row.end_date),
       awardedCents: awardedTotalCents,
       committedCents: committedTotalCents,
+      /** Committed mobilities whose grant is incomplete: committedCents is then "at least". */
+      committedIncomplete: num(row.committed_incomplete),
       realisedCents: num(row.realised_total),
       budgetUsedPercent: percent(committedTotalCents, awardedTotalCents),
       durationElapsedPercent: time.durationElapsedPercent,
       participants: { used: participantsUsed, cap },
       mobilityCount: num(row.mobility_count),
       warnings: warningsOf({
-        awarded, committed, awardedTotalCents, committedTotalCents,
+        awarded, committed, committedUnknown: unknownFrom(row, "committed"), committedIncomplete: num(row.committed_incomplete),
+        awardedTotalCents, committedTotalCents,
         transfers: assessBudgetTransfers(callYear, awarded, committed, rates),
         participantsUsed, cap, time, missingEvidence: num(row.missing_evidence), grantErrors: num(row.grant_errors),
       }),

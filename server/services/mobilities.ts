@@ -338,6 +338,8 @@ export async function estimateMobility(db: Db, actor: Actor, requested: TEstimat
   return {
     eligible: estimate.eligible && distance.errors.length === 0,
     linesCents: estimate.linesCents,
+    /** Lines a missing figure made unknown; totalCents is then "at least". */
+    unknownLines: estimate.unknownLines,
     totalCents: estimate.totalCents,
     issues: snapshot.issues,
     details: { ...estimate.details, distanceSource: distance.source },

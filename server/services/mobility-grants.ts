@@ -1,5 +1,5 @@
-import { and, eq, getTableColumns, inArray, sql } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
+import { and, eq, getTableColumns, inArray, or, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db/client";
 import { lineColumnKey, lineColumnValues, linesOfRow, mobilities, mobilityMembers, organisations, projects, type Mobility, type MobilityMember } from "@/db/schema";
 import {
   calculateProjectBudget,
@@ -9,6 +9,7 @@ import {
   type DistanceResolution,
   type EstimateInput,
   type GrantIssue,
+  type GrantLine,
   type GrantLines,
   type GroupEstimate,
   type MobilityEstimate,
@@ -19,6 +20,7 @@ import {
   type RuleIssue,
 } from "@/server/rules";
 import { INCOMING_ACTIVITIES, type TMobilityFields } from "@/server/schemas/mobilities";
+import { recordAudit } from "./audit";
 import { rateSetFor } from "./rates";
 
 /*
@@ -211,8 +213,12 @@ export async function resolveMobilityDistance(
 }
 
 export interface GrantSnapshot {
+  /** Known lines; 0 for unknown ones. */
   linesCents: GrantLines;
   eligible: boolean;
+  /** Lines a missing figure made unknown (the total is then a lower bound). */
+  unknownLines: GrantLine[];
+  /** Errors, warnings and missing figures (severity "missing"). */
   issues: GrantIssue[];
 }
 
@@ -226,12 +232,18 @@ export function snapshotOf(estimate: MobilityEstimate | GroupEstimate): GrantSna
   return {
     linesCents: estimate.linesCents,
     eligible: estimate.eligible,
-    issues: [...estimate.errors.map(stored("error")), ...estimate.warnings.map(stored("warning"))],
+    unknownLines: estimate.unknownLines,
+    issues: [...estimate.errors.map(stored("error")), ...estimate.missing.map(stored("missing")), ...estimate.warnings.map(stored("warning"))],
   };
 }
 
 function grantColumnsOf(snapshot: GrantSnapshot) {
-  return { ...lineColumnValues("grant", snapshot.linesCents), grantEligible: snapshot.eligible, grantIssues: snapshot.issues };
+  return {
+    ...lineColumnValues("grant", snapshot.linesCents),
+    grantEligible: snapshot.eligible,
+    grantUnknownLines: snapshot.unknownLines,
+    grantIssues: snapshot.issues,
+  };
 }
 
 /** JSON with object keys sorted: jsonb gives keys back in its own order, so plain JSON text would always differ. */
@@ -249,10 +261,10 @@ async function writeGrantColumns(tx: DbOrTx, organisationId: string, changed: ({
   const [first] = changed;
   if (!first) return;
   const keys = Object.keys(first).filter((key): key is keyof ReturnType<typeof grantColumnsOf> => key !== "id");
-  const typeOf = (key: string) => (key === "grantEligible" ? "boolean" : key === "grantIssues" ? "jsonb" : "integer");
-  const names = keys.map((key) => ({ key, column: getTableColumns(mobilities)[key].name }));
+  const columns = getTableColumns(mobilities);
+  const names = keys.map((key) => ({ key, column: columns[key].name, type: columns[key].getSQLType() }));
   const assignments = sql.join(names.map(({ column }) => sql`${sql.identifier(column)} = v.${sql.identifier(column)}`), sql`, `);
-  const recordType = sql.join([sql`id uuid`, ...names.map(({ key, column }) => sql`${sql.identifier(column)} ${sql.raw(typeOf(key))}`)], sql`, `);
+  const recordType = sql.join([sql`id uuid`, ...names.map(({ column, type }) => sql`${sql.identifier(column)} ${sql.raw(type)}`)], sql`, `);
   for (let i = 0; i < changed.length; i += 1000) {
     const chunk = changed.slice(i, i + 1000).map((row) => Object.fromEntries([["id", row.id], ...names.map(({ key, column }) => [column, row[key]])]));
     await tx.execute(sql`
@@ -267,6 +279,7 @@ function sameGrant(row: Mobility, columns: ReturnType<typeof grantColumnsOf>): b
   return (
     GRANT_LINES.every((line) => stored[line] === columns[lineColumnKey("grant", line)]) &&
     row.grantEligible === columns.grantEligible &&
+    canonicalJson(row.grantUnknownLines) === canonicalJson(columns.grantUnknownLines) &&
     canonicalJson(row.grantIssues) === canonicalJson(columns.grantIssues) &&
     row.grantComputedAt !== null
   );
@@ -316,4 +329,45 @@ export async function storeProjectGrants(tx: DbOrTx, project: ProjectContext): P
 /** The rates a project's checks and estimates use: the same set its stored grants come from. */
 export async function ratesForProject(tx: DbOrTx, project: ProjectContext) {
   return (await rateSetFor(tx, project, "pinned")).rates;
+}
+
+/**
+ * Codes that were errors before grants could be partial (a missing figure blocked the whole grant).
+ * Rows stored with them as errors predate migration 0007 and are recomputed once at start-up.
+ */
+const FORMERLY_BLOCKING_MISSING = ["RATE_MISSING", "RATE_TABLE_MISSING", "NA_CODE_MISSING"] as const;
+
+/**
+ * Recomputes, once, every project with a grant stored before partial grants (a missing figure
+ * stored as an error, the other lines zeroed): each in its own transaction under the project's lock,
+ * with an audit entry by no one (the system). Idempotent: recomputed rows store the figure as
+ * "missing", so they are not found again. Returns how many projects were recomputed.
+ */
+export async function recomputeLegacyGrants(db: Db): Promise<number> {
+  const stale = await db
+    .selectDistinct({ projectId: mobilities.projectId, organisationId: mobilities.organisationId })
+    .from(mobilities)
+    .where(
+      or(...FORMERLY_BLOCKING_MISSING.map((code) => sql`${mobilities.grantIssues} @> ${JSON.stringify([{ severity: "error", code }])}::jsonb`)),
+    );
+  for (const target of stale) {
+    await db.transaction(async (tx) => {
+      const [locked] = await tx
+        .select({ id: projects.id })
+        .from(projects)
+        .where(and(eq(projects.id, target.projectId), eq(projects.organisationId, target.organisationId)))
+        .for("update");
+      const project = locked ? await loadProjectContext(tx, target.organisationId, target.projectId) : null;
+      if (!project) return;
+      const report = await storeProjectGrantsWith(tx, project, "pinned");
+      await recordAudit(tx, { userId: null, orgId: project.organisationId }, {
+        action: "grants.recompute",
+        entityType: "project",
+        entityId: project.id,
+        before: null,
+        after: { reason: "partialGrants", changedMobilities: report.changedMobilities, committedTotalCents: report.budget.committed.totalCents },
+      });
+    });
+  }
+  return stale.length;
 }

@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { mobilities, mobilityMembers, participants, projects } from "@/db/schema";
 import { notFound } from "@/server/errors";
+import type { GrantLine } from "@/server/rules";
 import type { TActivityType, TMobilityStatus } from "@/server/schemas/mobilities";
 import { CSV_BOM, csvLine } from "@/lib/csv";
 import { CSV_COLUMNS, CSV_SPECIAL_COLUMNS, type TCsvColumn, type TCsvLabels, type TListMobilities, type TMobilityListFilters, type TMobilityListQuery, type TMobilitySortField } from "@/server/schemas/mobility-list";
@@ -30,8 +31,11 @@ export interface TMobilityListRow {
   /** Group mobility: accompanying persons besides the lead. */
   otherAccompanyingCount: number;
   destination: { country: string; town: string; receivingOrganisation: string };
+  /** The known lines' sum; with unknown lines a lower bound ("at least"). */
   grantTotalCents: number;
   grantEligible: boolean;
+  /** Lines a missing figure made unknown (empty: the grant is complete). */
+  grantUnknownLines: GrantLine[];
   errorCount: number;
   warningCount: number;
   version: number;
@@ -142,6 +146,7 @@ export function selectPage(db: Db, actor: Actor, query: TMobilityListQuery, offs
       distanceKm: mobilities.distanceKm,
       grantTotalCents: mobilities.grantTotalCents,
       grantEligible: mobilities.grantEligible,
+      grantUnknownLines: mobilities.grantUnknownLines,
       grantIssues: mobilities.grantIssues,
       version: mobilities.version,
       total: sql<number>`count(*) over ()`.as("total"),
@@ -185,6 +190,7 @@ export function selectPage(db: Db, actor: Actor, query: TMobilityListQuery, offs
       distanceKm: page.distanceKm,
       grantTotalCents: page.grantTotalCents,
       grantEligible: page.grantEligible,
+      grantUnknownLines: page.grantUnknownLines,
       errorCount: issues("error"),
       warningCount: issues("warning"),
       version: page.version,
@@ -211,6 +217,7 @@ function toRow(r: TPageRecord): TMobilityListRow {
     destination: { country: r.destinationCountry, town: r.destinationTown, receivingOrganisation: r.receivingOrganisation },
     grantTotalCents: r.grantTotalCents,
     grantEligible: r.grantEligible,
+    grantUnknownLines: r.grantUnknownLines,
     errorCount: r.errorCount,
     warningCount: r.warningCount,
     version: r.version,
@@ -287,6 +294,7 @@ function csvRecord(r: TPageRecord, labels: TCsvLabels, special: boolean): (strin
     r.distanceKm ?? "",
     r.greenTravel ? labels.yes : labels.no,
     centsToCsvAmount(r.grantTotalCents, labels.decimalSeparator),
+    r.grantUnknownLines.map(labels.line).join(", "),
     r.grantEligible ? labels.yes : labels.no,
     r.errorCount,
     r.warningCount,

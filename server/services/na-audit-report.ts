@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { findingMessages, findings, mobilities, participants, users } from "@/db/schema";
+import { findingMessages, findings, lineColumnsOf, linesOfRow, mobilities, participants, users } from "@/db/schema";
 import { GRANT_LINES } from "@/server/rules";
 import { COMPLIANCE_FLAGS, type TNaAuditReportInput, type TReportLabels } from "@/server/schemas/na";
 import { missingEvidenceCountSql } from "./evidence";
@@ -43,15 +43,9 @@ async function loadDetails(db: Db, rows: TPortfolioRow[]) {
       destinationTown: mobilities.destinationTown,
       firstName: participants.firstName,
       lastName: participants.lastName,
-      travel: mobilities.grantTravelCents,
-      individualSupport: mobilities.grantIndividualSupportCents,
-      organisationalSupport: mobilities.grantOrganisationalSupportCents,
-      courseFees: mobilities.grantCourseFeesCents,
-      inclusionSupport: mobilities.grantInclusionSupportCents,
-      linguisticSupport: mobilities.grantLinguisticSupportCents,
-      exceptionalCosts: mobilities.grantExceptionalCostsCents,
-      preparatoryVisits: mobilities.grantPreparatoryVisitsCents,
+      ...lineColumnsOf(mobilities),
       total: mobilities.grantTotalCents,
+      unknownLines: mobilities.grantUnknownLines,
       eligible: mobilities.grantEligible,
       issues: mobilities.grantIssues,
       missingEvidence: missingEvidenceCountSql,
@@ -94,6 +88,7 @@ export async function buildNaAuditReport(db: Db, officer: Officer, scope: { naCo
     { header: L("mobilities"), key: "mobilities", width: 10 },
     { header: L("awarded"), key: "awarded", width: 14, style: { numFmt: EURO_FORMAT } },
     { header: L("committed"), key: "committed", width: 14, style: { numFmt: EURO_FORMAT } },
+    { header: L("incomplete"), key: "incomplete", width: 14 },
     { header: L("realised"), key: "realised", width: 14, style: { numFmt: EURO_FORMAT } },
     { header: L("risk"), key: "risk", width: 8 },
     { header: L("flags"), key: "flags", width: 60 },
@@ -112,6 +107,7 @@ export async function buildNaAuditReport(db: Db, officer: Officer, scope: { naCo
       mobilities: row.mobilityCount,
       awarded: euros(row.awardedTotalCents),
       committed: euros(row.committedTotalCents),
+      incomplete: row.committedIncomplete,
       realised: euros(row.realisedTotalCents),
       risk: row.risk,
       flags: flagsText(row),
@@ -142,11 +138,11 @@ export async function buildNaAuditReport(db: Db, officer: Officer, scope: { naCo
     sheet.addRow([L("mobilities")]).font = { bold: true };
     const header = sheet.addRow([
       L("participant"), L("activity"), L("status"), L("start"), L("end"), L("destination"),
-      ...GRANT_LINES.map(labels.category), L("total"), L("eligible"), L("issues"), L("missingEvidence"),
+      ...GRANT_LINES.map(labels.category), L("total"), L("complete"), L("eligible"), L("issues"), L("missingEvidence"),
     ]);
     header.font = { bold: true };
     for (const m of mobilityRows.filter((x) => x.projectId === row.projectId)) {
-      const issues = (Array.isArray(m.issues) ? m.issues : []) as { code?: string; params?: Record<string, string | number> }[];
+      const lines = linesOfRow("grant", m);
       const r = sheet.addRow([
         m.firstName ? `${m.firstName} ${m.lastName ?? ""}`.trim() : "",
         labels.activity(m.activityType),
@@ -154,10 +150,12 @@ export async function buildNaAuditReport(db: Db, officer: Officer, scope: { naCo
         m.startDate,
         m.endDate,
         `${m.destinationTown}, ${m.destinationCountry}`,
-        ...GRANT_LINES.map((line) => euros(m[line])),
+        // An unknown line (a missing figure) is named, never shown as 0 €; the total is then "at least".
+        ...GRANT_LINES.map((line) => (m.unknownLines.includes(line) ? L("unknownLine") : euros(lines[line]))),
         euros(m.total),
+        m.unknownLines.length === 0 ? L("yes") : L("atLeast"),
         m.eligible ? L("yes") : L("no"),
-        issues.flatMap((i) => (i.code ? [labels.issue({ code: i.code, params: i.params })] : [])).join("\n"),
+        m.issues.map((i) => labels.issue({ code: i.code, params: i.params })).join("\n"),
         m.status === "completed" ? m.missingEvidence : 0,
       ]);
       for (let c = 7; c <= 7 + GRANT_LINES.length; c++) r.getCell(c).numFmt = EURO_FORMAT;

@@ -202,6 +202,7 @@ export async function getOfficerProject(db: Db, officer: Officer, projectId: str
     .select({
       ...mobilityColumns,
       ...lineColumnsOf(mobilities),
+      grantUnknownLines: mobilities.grantUnknownLines,
       grantIssues: mobilities.grantIssues,
       missingEvidence: sql<number>`case when ${mobilities.status} = 'completed' then ${missingEvidenceCountSql} else 0 end`.mapWith(Number),
       requiredMissing: missingEvidenceCountSql,
@@ -254,6 +255,7 @@ export async function getOfficerProject(db: Db, officer: Officer, projectId: str
         pupilCount: row.pupilCount,
         participantName: row.participantFirstName ? `${row.participantFirstName} ${row.participantLastName ?? ""}`.trim() : null,
         grantLines: lines,
+        grantUnknownLines: row.grantUnknownLines,
         grantTotalCents: row.grantTotalCents,
         grantEligible: row.grantEligible,
         grantIssues: row.grantIssues,
@@ -316,7 +318,7 @@ export async function getOfficerMobility(db: Db, officer: Officer, mobilityId: s
     fewerOpportunities: m.fewerOpportunities,
     pupilCount: m.pupilCount,
     participant: person ? { name: `${person.firstName} ${person.lastName}`, kind: person.kind } : null,
-    grant: { eligible: m.grantEligible, linesCents: lines, totalCents: m.grantTotalCents, issues, computedAt: m.grantComputedAt },
+    grant: { eligible: m.grantEligible, linesCents: lines, unknownLines: m.grantUnknownLines, totalCents: m.grantTotalCents, issues, computedAt: m.grantComputedAt },
     evidence,
   };
 }

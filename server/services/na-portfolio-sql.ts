@@ -96,7 +96,7 @@ const setAggregates = (paged: boolean) => sql`
     m as materialized (
       select mobilities.id, mobilities.project_id, mobilities.participant_id, mobilities.activity_type, mobilities.status,
         mobilities.accompanying, mobilities.start_date, mobilities.end_date, mobilities.green_travel, mobilities.fewer_opportunities,
-        mobilities.pupil_count, mobilities.grant_total_cents, ${sql.raw(GRANT_LINES.map((line) => `mobilities.${GRANT_COLUMN[line]}`).join(", "))}
+        mobilities.pupil_count, mobilities.grant_total_cents, mobilities.grant_unknown_lines, ${sql.raw(GRANT_LINES.map((line) => `mobilities.${GRANT_COLUMN[line]}`).join(", "))}
       from ${paged ? sql`scope cross join lateral (select * from mobilities where mobilities.project_id = scope.id offset 0) mobilities` : sql`mobilities join scope on scope.id = mobilities.project_id`}
     ),
     ev as (
@@ -143,6 +143,8 @@ const setAggregates = (paged: boolean) => sql`
         (count(distinct m.participant_id) filter (where ${capParticipantSql("m")})
           + coalesce(sum(m.pupil_count + coalesce(mem.pupils, 0)) filter (where ${capPupilsSql("m")}), 0))::int as participants_counted,
         coalesce(sum(m.grant_total_cents) filter (where ${setCommitted}), 0)::bigint as committed_total,
+        -- Committed mobilities with a line a missing figure made unknown: committed_total is "at least".
+        count(*) filter (where ${setCommitted} and cardinality(m.grant_unknown_lines) > 0)::int as committed_incomplete,
         coalesce(sum(m.grant_total_cents) filter (where m.status in (${REALISED})), 0)::bigint as realised_total,
         ${setLineSums(COMMITTED, "committed")},
         ${setLineSums(REALISED, "realised")}
@@ -159,7 +161,7 @@ const setAggregates = (paged: boolean) => sql`
 const zeroIfMissing = (column: string) => sql.raw(`coalesce(a."${column}", 0) as "${column}"`);
 const AGG_COLUMNS = [
   "mobility_count", "duration_count", "missing_evidence_count", "overlap_count", "travelling_count", "green_count", "fewer_count",
-  "participants_counted", "committed_total", "realised_total",
+  "participants_counted", "committed_total", "committed_incomplete", "realised_total",
   ...GRANT_LINES.flatMap((line) => [`committed_${line}`, `realised_${line}`]),
 ];
 
@@ -313,6 +315,8 @@ export function toPortfolioRow(row: Record<string, unknown>) {
     committed: committedLines,
     realised: linesOf(row, "realised"),
     committedTotalCents: num(row.committed_total),
+    /** Committed mobilities whose grant is incomplete (a missing figure): committedTotalCents is "at least". */
+    committedIncomplete: num(row.committed_incomplete),
     realisedTotalCents: num(row.realised_total),
     mobilityCount: num(row.mobility_count),
     flags,

@@ -3,7 +3,7 @@ import path from "node:path";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 import { createDb } from "../../db/client";
-import { startEmbeddedPostgres, stopLeftoverCluster, type EmbeddedCluster } from "../../db/embedded";
+import { removeCluster, startEmbeddedPostgres, type EmbeddedCluster } from "../../db/embedded";
 import { migrateDatabase } from "../../db/migrate";
 
 /*
@@ -31,8 +31,7 @@ async function removeDeadRunDirs(root: string) {
   for (const entry of readdirSync(root)) {
     const match = /^postgres-test-(\d+)$/.exec(entry);
     if (match && !isAlive(Number(match[1]))) {
-      const dir = path.join(root, entry, "postgres");
-      await stopLeftoverCluster(dir);
+      await removeCluster(path.join(root, entry, "postgres"));
       rmSync(path.join(root, entry), { recursive: true, force: true });
     }
   }
@@ -94,6 +93,7 @@ export default async function setup(project: TestProject) {
     }
     if (cluster) {
       await cluster.stop();
+      await removeCluster(path.resolve(".data", `postgres-test-${process.pid}`, "postgres"));
       rmSync(path.resolve(".data", `postgres-test-${process.pid}`), { recursive: true, force: true });
     }
   };

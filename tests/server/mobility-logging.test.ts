@@ -179,7 +179,7 @@ describe("logging mobilities with the rules engine", () => {
     }
   });
 
-  it("reports an SI01 school's missing individual-support rate instead of inventing one", async () => {
+  it("reports an SI01 school's missing individual-support rate instead of inventing one, and stores the other lines", async () => {
     const si = await createSchool(getDb());
     const siCoordinator = await createMember(getDb(), si.id, "coordinator");
     const caller = callerFor(getDb(), siCoordinator);
@@ -190,9 +190,12 @@ describe("logging mobilities with the rules engine", () => {
     const staff = await createStaff(getDb(), si.id);
     const row = await caller.mobilities.log({ ...base(project.id, staff.id), orgId: si.id, startDate: "2025-10-06", endDate: "2025-10-10" });
     const saved = await stored(row.id);
-    expect(saved.grantEligible).toBe(false);
-    expect(saved.grantTotalCents).toBe(0);
-    expect(saved.grantIssues).toEqual(expect.arrayContaining([expect.objectContaining({ code: "RATE_MISSING", severity: "error" })]));
+    expect(saved.grantEligible).toBe(true);
+    expect(saved.grantIndividualSupportCents).toBe(0);
+    expect(saved.grantUnknownLines).toEqual(["individualSupport"]);
+    expect(saved.grantTotalCents).toBe(saved.grantTravelCents + saved.grantOrganisationalSupportCents);
+    expect(saved.grantIssues).toEqual(expect.arrayContaining([expect.objectContaining({ code: "RATE_MISSING", severity: "missing" })]));
+    expect(saved.grantIssues.filter((i) => i.severity === "error")).toEqual([]);
   });
 });
 

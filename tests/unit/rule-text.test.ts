@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { figureText, ruleIssueText } from "@/lib/rule-text";
+import { figureText, rateTableFigureText, ruleIssueText } from "@/lib/rule-text";
 import {
   ACTIVITY_TYPES,
   computeProjectBudget,
@@ -36,7 +36,8 @@ const BAND_KM: Record<(typeof DISTANCE_BANDS)[number], number> = {
 /** Every issue the engine gives over a grid of mobilities, groups and projects, with tables present and absent. */
 async function everyIssue(): Promise<RuleIssue[]> {
   const issues: RuleIssue[] = [];
-  const collect = (result: { errors: readonly RuleIssue[]; warnings: readonly RuleIssue[] }) => issues.push(...result.errors, ...result.warnings);
+  const collect = (result: { errors: readonly RuleIssue[]; warnings: readonly RuleIssue[]; missing?: readonly RuleIssue[] }) =>
+    issues.push(...result.errors, ...result.warnings, ...(result.missing ?? []));
   const base = (overrides: Partial<EstimateInput>): EstimateInput => ({
     callYear: 2024, naCode: "IS01", activityType: "SM-JOB-SHDW", startDate: "2024-10-07", endDate: "2024-10-11",
     travelDays: 2, destinationCountry: "AT", distanceKm: 800, ...overrides,
@@ -183,3 +184,37 @@ const SAMPLE_PARAMS: Record<string, string | number> = {
   band: "500-1999",
   allowed: "30000, 60000",
 };
+
+describe("the NA's rate page names every figure of the tables in words", () => {
+  /** Every figure's section and path, as server/services/na-rates lists them. */
+  function figurePaths(node: unknown, path: string[], out: string[][]): string[][] {
+    if (node === null || typeof node !== "object") return out;
+    if ("value" in node && "confidence" in node) {
+      out.push(path);
+      return out;
+    }
+    for (const [key, child] of Object.entries(node)) figurePaths(child, [...path, key], out);
+    return out;
+  }
+
+  it.each(LOCALES)("in %s", (locale) => {
+    const tr = ruleTranslators(locale);
+    const rows: [string, string[]][] = [];
+    for (const [section, table] of Object.entries(DEFAULT_RATES)) {
+      if (section === "project") {
+        for (const path of figurePaths(table, [], [])) rows.push([section, path]);
+      } else if (section === "individualSupport") {
+        for (const path of figurePaths(table, [], [])) rows.push([section, path.slice(2)]);
+      } else {
+        for (const path of figurePaths(table, [], [])) rows.push([section, path.slice(1)]);
+      }
+    }
+    expect(rows.length).toBeGreaterThan(50);
+    const generic = tr.figures("figure");
+    for (const [section, path] of rows) {
+      const text = rateTableFigureText(section, path, tr);
+      expect([section, path, rawPartOf(text)]).toEqual([section, path, undefined]);
+      expect([section, path, text]).not.toEqual([section, path, generic]);
+    }
+  });
+});

@@ -72,9 +72,21 @@ describe("estimateGroupMobilityGrant", () => {
     expect(result.persons.every((p) => p.totalCents === 0 && !p.eligible)).toBe(true);
   });
 
-  it("collects a person's error once for the group", async () => {
+  it("collects a person's error and missing figure once for the group", async () => {
     const result = await estimateGroupMobilityGrant(group({ callYear: 2027 }));
-    expect(result.errors.filter((e) => e.code === "RATE_TABLE_MISSING" && e.params?.rate === "travel")).toHaveLength(1);
+    expect(result.errors.filter((e) => e.code === "RATE_TABLE_MISSING" && e.params?.rate === "durationLimits")).toHaveLength(1);
+    expect(result.missing.filter((e) => e.code === "RATE_TABLE_MISSING" && e.params?.rate === "travel")).toHaveLength(1);
     expect(result.total).toBe(0);
+  });
+
+  it("is incomplete, with the known lines, when the NA has no daily rates", async () => {
+    const known = await estimateGroupMobilityGrant(group({}));
+    const result = await estimateGroupMobilityGrant(group({ naCode: "SI01" }));
+    expect(result.eligible).toBe(true);
+    expect(result.complete).toBe(false);
+    expect(result.unknownLines).toEqual(["individualSupport"]);
+    expect(result.linesCents.travel).toBe(known.linesCents.travel);
+    expect(result.linesCents.organisationalSupport).toBe(known.linesCents.organisationalSupport);
+    expect(result.persons.every((p) => !p.complete)).toBe(true);
   });
 });

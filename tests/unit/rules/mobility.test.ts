@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_RATES, estimateMobilityGrant, withOverrides, type EstimateInput } from "@/server/rules";
+import { DEFAULT_RATES, estimateMobilityGrant, RULE_MESSAGES_EN, withOverrides, type EstimateInput } from "@/server/rules";
 import { baseInput, codes } from "./fixtures";
 
 /**
@@ -344,29 +344,47 @@ describe("durations", () => {
 });
 
 describe("rates that are missing", () => {
-  it("names the missing individual support rate for an NA without rates (RATE_MISSING)", async () => {
-    const result = await estimateMobilityGrant(baseInput({ callYear: 2025, naCode: "SI01" }));
-    expect(result.eligible).toBe(false);
-    expect(result.total).toBe(0);
-    expect(result.totalCents).toBe(0);
-    expect(result.errors).toEqual([
+  it("computes every line it can for an NA without daily rates, names the missing rate and says the grant is incomplete", async () => {
+    // Issue 11: a Slovenian job shadowing Ljubljana → Helsinki (about 1 400 km): 309 € travel and 350 €
+    // organisational support whatever SI01 decides; individual support waits for SI01's daily rates.
+    const result = await estimateMobilityGrant({
+      callYear: 2025, naCode: "SI01", activityType: "SM-JOB-SHDW", startDate: "2025-10-06", endDate: "2025-10-10", travelDays: 2,
+      destinationCountry: "FI", origin: { name: "Ljubljana", country: "SI" }, destination: { name: "Helsinki", country: "FI" },
+    });
+    expect(result.eligible).toBe(true);
+    expect(result.errors).toEqual([]);
+    expect(result.complete).toBe(false);
+    expect(result.unknownLines).toEqual(["individualSupport"]);
+    expect(result.lines).toMatchObject({ travel: 309, organisationalSupport: 350, individualSupport: 0 });
+    expect(result.total).toBe(659);
+    expect(result.totalCents).toBe(65_900);
+    expect(result.missing).toEqual([
       {
         code: "RATE_MISSING",
-        message: "Not known yet for National Agency SI01, call 2025: individualSupport. The National Agency has to enter it.",
+        message: RULE_MESSAGES_EN.RATE_MISSING.replace("{rate}", "individualSupport").replace("{naCode}", "SI01").replace("{callYear}", "2025"),
         params: { rate: "individualSupport", naCode: "SI01", callYear: 2025 },
         field: "naCode",
       },
     ]);
+    expect(result.details.dailyRate).toBeNull();
   });
 
-  it("asks for the NA when none is given", async () => {
+  it("keeps a known grant complete", async () => {
+    const result = await estimateMobilityGrant(baseInput());
+    expect(result).toMatchObject({ complete: true, unknownLines: [], missing: [] });
+  });
+
+  it("asks for the NA when none is given, as a missing figure for individual support only", async () => {
     const { naCode: _omitted, ...withoutNa } = baseInput();
     const result = await estimateMobilityGrant(withoutNa);
-    expect(result.errors).toEqual([expect.objectContaining({ code: "NA_CODE_MISSING", field: "naCode" })]);
-    expect(result.errors[0]?.params).toBeUndefined();
+    expect(result.errors).toEqual([]);
+    expect(result.missing).toEqual([expect.objectContaining({ code: "NA_CODE_MISSING", field: "naCode" })]);
+    expect(result.missing[0]?.params).toBeUndefined();
+    expect(result.unknownLines).toEqual(["individualSupport"]);
+    expect(result.linesCents.travel).toBeGreaterThan(0);
   });
 
-  it("reports every call-year table missing for a call year without tables", async () => {
+  it("reports every call-year table missing for a call year without tables; only the durations block", async () => {
     const result = await estimateMobilityGrant(
       baseInput({
         callYear: 2027,
@@ -376,20 +394,29 @@ describe("rates that are missing", () => {
         expensiveTravelRealCostEur: 2000,
       }),
     );
-    const missing = result.errors.filter((e) => e.code === "RATE_TABLE_MISSING").map((e) => e.params?.rate);
+    expect(result.errors.map((e) => e.params?.rate)).toEqual(["durationLimits"]);
+    const missing = result.missing.filter((e) => e.code === "RATE_TABLE_MISSING").map((e) => e.params?.rate);
     expect(missing.sort()).toEqual(
-      [
-        "countryGroups",
-        "courseFees",
-        "durationLimits",
-        "expensiveTravel",
-        "inclusionSupport",
-        "linguisticSupport",
-        "organisationalSupport",
-        "travel",
-        "travelDays",
-      ].sort(),
+      ["countryGroups", "courseFees", "inclusionSupport", "linguisticSupport", "organisationalSupport", "travel", "travelDays"].sort(),
     );
+    expect(result.unknownLines).toEqual(["travel", "individualSupport", "organisationalSupport", "courseFees", "inclusionSupport", "linguisticSupport", "exceptionalCosts"]);
+  });
+
+  it("computes the lines it can for a year without tables once the durations are known", async () => {
+    const rates = withOverrides(DEFAULT_RATES, { durations: { 2027: DEFAULT_RATES.durations[2026] } });
+    const result = await estimateMobilityGrant(baseInput({ callYear: 2027, startDate: "2027-10-04", endDate: "2027-10-08" }), rates);
+    expect(result.eligible).toBe(true);
+    expect(result.totalCents).toBe(0);
+    expect(result.complete).toBe(false);
+    expect(result.unknownLines).toEqual(["travel", "individualSupport", "organisationalSupport"]);
+  });
+
+  it("makes travel and exceptional costs unknown when only the expensive-travel rules are missing", async () => {
+    const rates = { ...DEFAULT_RATES, expensiveTravel: {} };
+    const result = await estimateMobilityGrant(baseInput({ expensiveTravelRealCostEur: 2000 }), rates);
+    expect(result.unknownLines).toEqual(["travel", "exceptionalCosts"]);
+    expect(result.linesCents.travel).toBe(0);
+    expect(result.linesCents.individualSupport).toBeGreaterThan(0);
   });
 
   it("reports the missing day-15 reduction when only the NA rates and country groups exist", async () => {
@@ -398,7 +425,7 @@ describe("rates that are missing", () => {
       individualSupport: { IS01: { 2027: DEFAULT_RATES.individualSupport.IS01?.[2026] } },
     });
     const result = await estimateMobilityGrant(baseInput({ callYear: 2027 }), rates);
-    expect(result.errors).toContainEqual(
+    expect(result.missing).toContainEqual(
       expect.objectContaining({ code: "RATE_TABLE_MISSING", params: { rate: "individualSupportReduction", callYear: 2027 } }),
     );
     expect(result.details.dailyRate).toBeNull();
@@ -498,10 +525,12 @@ describe("preparatory visits", () => {
   it("reports a missing unit cost or a missing table", async () => {
     const withoutUnitCost = { ...DEFAULT_RATES, preparatoryVisits: { 2024: { maxPersons: { value: 3, source: "test", confidence: "A" as const } } } };
     const result = await estimateMobilityGrant(baseInput({ activityType: "PREP-VISIT" }), withoutUnitCost);
-    expect(result.errors).toEqual([
+    expect(result.errors).toEqual([]);
+    expect(result.missing).toEqual([
       expect.objectContaining({ code: "RATE_TABLE_MISSING", params: { rate: "preparatoryVisits.perPerson", callYear: 2024 } }),
     ]);
+    expect(result.unknownLines).toEqual(["preparatoryVisits"]);
     const noTable = await estimateMobilityGrant(baseInput({ activityType: "PREP-VISIT", callYear: 2027 }));
-    expect(noTable.errors).toEqual([expect.objectContaining({ code: "RATE_TABLE_MISSING", params: { rate: "preparatoryVisits", callYear: 2027 } })]);
+    expect(noTable.missing).toEqual([expect.objectContaining({ code: "RATE_TABLE_MISSING", params: { rate: "preparatoryVisits", callYear: 2027 } })]);
   });
 });

@@ -91,9 +91,18 @@ describe("computeProjectBudget — committed and realised", () => {
   });
 
   it("an ineligible mobility adds nothing", async () => {
-    const budget = await computeProjectBudget(KA122, [jobShadowing("1", "planned", { naCode: "SI01" })]);
+    const budget = await computeProjectBudget(KA122, [jobShadowing("1", "planned", { endDate: "2024-10-06" })]);
     expect(budget.committed.totalCents).toBe(0);
     expect(budget.eligible).toBe(true);
+  });
+
+  it("adds the known lines of an incomplete mobility and says which lines are lower bounds", async () => {
+    const budget = await computeProjectBudget(KA122, [jobShadowing("1"), jobShadowing("2", "planned", { naCode: "SI01" })]);
+    // 760 EUR complete + 28 + 350 known of the SI01 one (no SI01 daily rates).
+    expect(budget.committed.totalCents).toBe(76_000 + 2_800 + 35_000);
+    expect(budget.committed.unknownLines).toEqual(["individualSupport"]);
+    expect(budget.committed.incompleteCount).toBe(1);
+    expect(budget.realised).toMatchObject({ totalCents: 0, unknownLines: [], incompleteCount: 0 });
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { getFormatters } from "@/components/format-server";
+import { rateTableFigureText } from "@/lib/rule-text";
 import { IndividualSupportForm, ReapplyCard } from "@/components/na/rates-forms";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -33,7 +34,10 @@ export default async function NaRatesPage({ searchParams }: { searchParams: Sear
   const t = await getTranslations("na.rates");
   const fmt = await getFormatters();
   const format = await getFormatter();
-  const decimal = (await getLocale()) === "sl" ? "," : ".";
+  const locale = await getLocale();
+  const decimal = locale === "sl" ? "," : ".";
+  const [rules, figures, activities] = await Promise.all([getTranslations("rules"), getTranslations("figures"), getTranslations("activities")]);
+  const translators = { rules, figures, activities, locale };
 
   const valueText = (value: TFigureValue, unit: TFigureUnit): string => {
     if (typeof value === "number") {
@@ -144,7 +148,7 @@ export default async function NaRatesPage({ searchParams }: { searchParams: Sear
               {rates.figures.map((f) => (
                 <TableRow key={`${f.section}.${f.path.join(".")}`} data-origin={f.origin}>
                   <TableCell className="text-sm">{t(`sections.${f.section}`)}</TableCell>
-                  <TableCell className="font-mono text-xs">{f.path.join(" · ")}</TableCell>
+                  <TableCell className="text-sm">{rateTableFigureText(f.section, f.path, translators)}</TableCell>
                   <TableCell className="whitespace-nowrap text-right tabular-nums">{valueText(f.value, f.unit)}</TableCell>
                   <TableCell>
                     <Badge variant={f.confidence === "A" ? "success" : f.confidence === "U" ? "warning" : "outline"}>{f.confidence}</Badge>

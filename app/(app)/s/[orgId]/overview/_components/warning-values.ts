@@ -24,5 +24,7 @@ export function warningValues(warning: TDashboardWarning, fmt: Formatters, categ
     case "missingEvidence":
     case "grantErrors":
       return { count: warning.count };
+    case "grantIncomplete":
+      return { count: warning.count, lines: warning.lines.map(category).join(", ") };
   }
 }

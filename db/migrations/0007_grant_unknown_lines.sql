@@ -1,0 +1,1 @@
+ALTER TABLE "mobilities" ADD COLUMN "grant_unknown_lines" text[] DEFAULT '{}'::text[] NOT NULL;
