@@ -135,7 +135,14 @@ export function BmImport({ orgId, projectId }: { orgId: string; projectId: strin
       {result?.ok && dryRun && (
         <section className="grid gap-3" data-testid="bm-dry-run">
           <h3 className="font-medium">{t("dryRun")}</h3>
-          <p className="text-sm" data-testid="bm-summary">{t("summary", { ...dryRun })}</p>
+          <p className="text-sm" data-testid="bm-summary">{t("summary", {
+              dataRows: dryRun.dataRows,
+              create: dryRun.create,
+              update: dryRun.update,
+              unchanged: dryRun.unchanged,
+              newParticipants: dryRun.newParticipants,
+              newPartners: dryRun.newPartners,
+            })}</p>
           <div className="flex flex-wrap gap-2">
             <Badge variant={dryRun.errors > 0 ? "destructive" : "secondary"}>{t("errors", { count: dryRun.errors })}</Badge>
             <Badge variant="outline">{t("warnings", { count: dryRun.warnings })}</Badge>
