@@ -16,6 +16,18 @@ const ZEnv = z.object({
   MAIL_FROM: z.string().default("Mobilo <no-reply@mobilo.local>"),
   /** The public address of the app, for links in e-mails (else taken from the request). */
   APP_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
+  /** The schools' time zone (IANA): dates and times are shown in it, and a day of the audit filter is its day. */
+  MOBILO_TIME_ZONE: z
+    .string()
+    .default("Europe/Ljubljana")
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "MOBILO_TIME_ZONE must be an IANA time zone such as Europe/Ljubljana"),
 });
 
 export const env = ZEnv.parse(process.env);

@@ -1,5 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { env } from "@/server/env";
 import { DEFAULT_LOCALE, LOCALES, LOCALE_COOKIE, type Locale } from "@/components/i18n/locales";
 
 /*
@@ -35,5 +36,5 @@ export async function loadMessages(locale: Locale) {
 
 export default getRequestConfig(async () => {
   const locale = pickLocale((await cookies()).get(LOCALE_COOKIE)?.value, (await headers()).get("accept-language"));
-  return { locale, messages: await loadMessages(locale), timeZone: "Europe/Ljubljana" };
+  return { locale, messages: await loadMessages(locale), timeZone: env.MOBILO_TIME_ZONE };
 });

@@ -26,6 +26,18 @@ export const serverCaller = cache(async () =>
   }),
 );
 
+/**
+ * The signed-in person's membership of a school (its role, town and special-category permission),
+ * for pages under /s/[orgId]. Not a member (or no such school) is a 404, as the layout's check.
+ * Asked once per request however many layouts and pages want it.
+ */
+export const schoolMembership = cache(async (orgId: string) => {
+  const me = await (await serverCaller()).me.context();
+  const membership = me.organisations.find((o) => o.id === orgId);
+  if (!membership) notFound();
+  return membership;
+});
+
 export function HydrateClient({ children }: { children: React.ReactNode }) {
   return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
 }

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditLog, projects, users } from "@/db/schema";
+import { env } from "@/server/env";
 import { notFound } from "@/server/errors";
 import type { TAuditFilters, TAuditList } from "@/server/schemas/audit";
 import type { Actor } from "./memberships";
@@ -71,8 +72,8 @@ async function whereFor(db: Db, actor: Actor, filters: TAuditFilters): Promise<S
   if (filters.actorUserId) conditions.push(eq(auditLog.actorUserId, filters.actorUserId));
   if (filters.entityType) conditions.push(eq(auditLog.entityType, filters.entityType));
   // Dates are whole days in the school's time zone.
-  if (filters.from) conditions.push(gte(auditLog.createdAt, sql`(${filters.from}::date)::timestamp at time zone 'Europe/Ljubljana'`));
-  if (filters.to) conditions.push(lt(auditLog.createdAt, sql`(${filters.to}::date + 1)::timestamp at time zone 'Europe/Ljubljana'`));
+  if (filters.from) conditions.push(gte(auditLog.createdAt, sql`(${filters.from}::date)::timestamp at time zone ${env.MOBILO_TIME_ZONE}`));
+  if (filters.to) conditions.push(lt(auditLog.createdAt, sql`(${filters.to}::date + 1)::timestamp at time zone ${env.MOBILO_TIME_ZONE}`));
   return and(...conditions) as SQL;
 }
 

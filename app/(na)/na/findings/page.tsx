@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { FindingsTable } from "@/components/na/findings-table";
+import { FindingsTable } from "@/components/findings/findings-table";
 import { serverCaller } from "@/server/api/rsc";
 import { FINDING_STATUSES, type TFindingStatus } from "@/server/schemas/na";
 

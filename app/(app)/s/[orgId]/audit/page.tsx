@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AuditTrailView } from "@/components/audit/audit-trail-view";
-import { serverCaller } from "@/server/api/rsc";
+import { schoolMembership, serverCaller } from "@/server/api/rsc";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("audit"))("title") };
@@ -11,10 +11,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SchoolAuditPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const caller = await serverCaller();
-  const me = await caller.me.context();
-  const role = me.organisations.find((o) => o.id === orgId)?.role;
+  const { role } = await schoolMembership(orgId);
   // Teachers do not read the trail (audit.* is FORBIDDEN for them; docs/decisions.md).
-  if (!role || role === "teacher") notFound();
+  if (role === "teacher") notFound();
   const projects = await caller.projects.list({ orgId });
   const t = await getTranslations("audit");
   return (

@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { FindingsTable } from "@/components/na/findings-table";
+import { FindingsTable } from "@/components/findings/findings-table";
 import { serverCaller } from "@/server/api/rsc";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getQueryClient, HydrateClient, serverCaller, trpc } from "@/server/api/rsc";
+import { getQueryClient, HydrateClient, schoolMembership, trpc } from "@/server/api/rsc";
 import { InviteForm } from "./_components/invite-form";
 import { MemberList } from "./_components/member-list";
 
@@ -11,10 +11,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function MembersPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
-  const me = await (await serverCaller()).me.context();
-  const role = me.organisations.find((o) => o.id === orgId)?.role;
+  const { role } = await schoolMembership(orgId);
   // Teachers have no members page (members.list is FORBIDDEN for them).
-  if (!role || role === "teacher") notFound();
+  if (role === "teacher") notFound();
   void getQueryClient().prefetchQuery(trpc.members.list.queryOptions({ orgId }));
   const t = await getTranslations("members");
   return (

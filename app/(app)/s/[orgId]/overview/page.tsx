@@ -7,7 +7,7 @@ import { Progress } from "@/components/ui/progress";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { serverCaller } from "@/server/api/rsc";
 import { PrintButtons } from "./_components/print-button";
-import { warningValues } from "./_components/warning-values";
+import { warningValues } from "@/components/dashboard/warning-values";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("dashboard.overview");

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { getQueryClient, HydrateClient, serverCaller, trpc } from "@/server/api/rsc";
+import { getQueryClient, HydrateClient, schoolMembership, trpc } from "@/server/api/rsc";
 import { ParticipantForm } from "./_components/participant-form";
 import { ParticipantTable } from "./_components/participant-table";
 
@@ -10,10 +10,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ParticipantsPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
-  const me = await (await serverCaller()).me.context();
-  const membership = me.organisations.find((o) => o.id === orgId);
-  const role = membership?.role;
-  const specialCategory = membership?.specialCategory ?? false;
+  const { role, specialCategory } = await schoolMembership(orgId);
   void getQueryClient().prefetchQuery(trpc.participants.list.queryOptions({ orgId }));
   const t = await getTranslations("participants");
   return (

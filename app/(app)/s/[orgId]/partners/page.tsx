@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { getQueryClient, HydrateClient, serverCaller, trpc } from "@/server/api/rsc";
+import { getQueryClient, HydrateClient, schoolMembership, trpc } from "@/server/api/rsc";
 import { COUNTRY_GROUPS } from "@/server/rules/rates/country-groups";
 import { PartnerForm } from "./_components/partner-form";
 import { PartnerTable } from "./_components/partner-table";
@@ -11,8 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function PartnersPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
-  const me = await (await serverCaller()).me.context();
-  const role = me.organisations.find((o) => o.id === orgId)?.role;
+  const { role } = await schoolMembership(orgId);
   void getQueryClient().prefetchQuery(trpc.partners.list.queryOptions({ orgId }));
   const t = await getTranslations("partners");
   // Every country the engine knows a group for, in any call year.

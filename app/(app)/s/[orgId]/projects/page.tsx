@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getFormatters } from "@/components/format-server";
-import { orNotFound, serverCaller } from "@/server/api/rsc";
+import { orNotFound, schoolMembership, serverCaller } from "@/server/api/rsc";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("projects"))("title") };
@@ -16,8 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ProjectsPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const caller = await serverCaller();
-  const [projects, me] = await Promise.all([orNotFound(caller.projects.list({ orgId })), caller.me.context()]);
-  const role = me.organisations.find((o) => o.id === orgId)?.role;
+  const [projects, { role }] = await Promise.all([orNotFound(caller.projects.list({ orgId })), schoolMembership(orgId)]);
   const t = await getTranslations("projects");
   const tStatus = await getTranslations("projectStatus");
   const fmt = await getFormatters();

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getFormatters } from "@/components/format-server";
-import { CloseFindingButton, FindingMessages, FindingReplyForm, FindingStatusBadge } from "@/components/na/finding-thread";
+import { CloseFindingButton, FindingMessages, FindingReplyForm, FindingStatusBadge } from "@/components/findings/finding-thread";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { orNotFound, serverCaller } from "@/server/api/rsc";

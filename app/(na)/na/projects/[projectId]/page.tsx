@@ -4,7 +4,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { BudgetTable } from "@/components/budget-table";
 import { getFormatters } from "@/components/format-server";
-import { FindingStatusBadge } from "@/components/na/finding-thread";
+import { FindingStatusBadge } from "@/components/findings/finding-thread";
 import { RiskBadge } from "@/components/na/flag-list";
 import { NewFindingForm } from "@/components/na/new-finding-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { warningValues } from "@/app/(app)/s/[orgId]/overview/_components/warning-values";
+import { warningValues } from "@/components/dashboard/warning-values";
 import { getFormatters } from "@/components/format-server";
 import { downloadHeaders, routeHandler } from "@/server/api/route-handler";
 import { renderSchoolOverviewPdf } from "@/server/pdf/school-overview";

@@ -5,10 +5,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getFormatters } from "@/components/format-server";
-import { FindingMessages, FindingReplyForm, FindingStatusBadge } from "@/components/na/finding-thread";
+import { FindingMessages, FindingReplyForm, FindingStatusBadge } from "@/components/findings/finding-thread";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { serverCaller } from "@/server/api/rsc";
+import { schoolMembership, serverCaller } from "@/server/api/rsc";
 
 type Params = Promise<{ orgId: string; findingId: string }>;
 
@@ -19,14 +19,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SchoolFindingPage({ params }: { params: Params }) {
   const { orgId, findingId } = await params;
   const caller = await serverCaller();
-  const [finding, me] = await Promise.all([
+  const [finding, { role }] = await Promise.all([
     caller.findings.getForSchool({ orgId, findingId }).catch((error: unknown) => {
       if (error instanceof TRPCError && (error.code === "FORBIDDEN" || error.code === "NOT_FOUND")) notFound();
       throw error;
     }),
-    caller.me.context(),
+    schoolMembership(orgId),
   ]);
-  const role = me.organisations.find((o) => o.id === orgId)?.role;
   const t = await getTranslations("na.findings");
   const tAct = await getTranslations("activities");
   const fmt = await getFormatters();

@@ -5,13 +5,12 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { CountrySelect } from "@/components/forms/country-select";
+import { CountryField, TextField, TownField } from "@/components/forms/fields";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
-import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
-import { Input } from "@/components/ui/input";
+import { Form } from "@/components/ui/form";
 import { ZCreatePartner, type TCreatePartner, type TCreatePartnerInput } from "@/server/schemas/partners";
 
 const EMPTY: TCreatePartnerInput = { oid: "", name: "", country: "", town: "" };
@@ -33,21 +32,6 @@ export function PartnerForm({ orgId, countries }: { orgId: string; countries: st
       onError: (error) => applyServerErrors(form, error, (k) => (tErr.has(k) ? tErr(k) : tErr("internal")), FIELDS),
     }),
   );
-  const text = (name: "oid" | "name" | "town", placeholder?: string) => (
-    <FormField
-      control={form.control}
-      name={name}
-      render={({ field }) => (
-        <FormItem>
-          <FormLabel>{t(`fields.${name}`)}</FormLabel>
-          <FormControl>
-            <Input {...field} value={field.value ?? ""} placeholder={placeholder} />
-          </FormControl>
-          <FormMessage />
-        </FormItem>
-      )}
-    />
-  );
   return (
     <Card>
       <CardHeader>
@@ -57,20 +41,10 @@ export function PartnerForm({ orgId, countries }: { orgId: string; countries: st
       <Form {...form}>
         <form onSubmit={form.handleSubmit((values) => create.mutate({ ...values, orgId }))} noValidate>
           <CardContent className="grid gap-4 sm:grid-cols-2">
-            {text("name")}
-            {text("oid", "E10123456")}
-            <FormField
-              control={form.control}
-              name="country"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("fields.country")}</FormLabel>
-                  <CountrySelect countries={countries} value={field.value} onChange={field.onChange} placeholder={t("chooseCountry")} />
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            {text("town")}
+            <TextField control={form.control} name="name" label={t("fields.name")} />
+            <TextField control={form.control} name="oid" label={t("fields.oid")} placeholder="E10123456" />
+            <CountryField control={form.control} name="country" label={t("fields.country")} countries={countries} placeholder={t("chooseCountry")} />
+            <TownField control={form.control} name="town" label={t("fields.town")} />
           </CardContent>
           <CardFooter className="mt-4 justify-end">
             <Button type="submit" disabled={create.isPending}>

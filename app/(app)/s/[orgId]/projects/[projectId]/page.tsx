@@ -3,14 +3,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getFormatters } from "@/components/format-server";
-import { programmeCountries } from "@/components/mobilities/form-props";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
-import { getQueryClient, HydrateClient, orNotFound, serverCaller, trpc } from "@/server/api/rsc";
+import { getQueryClient, HydrateClient, orNotFound, schoolMembership, serverCaller, trpc } from "@/server/api/rsc";
 import { mobilityListInput, parseMobilityListSearch } from "@/server/schemas/mobility-list";
 import { BUDGET_CATEGORIES } from "@/server/schemas/projects";
+import { programmeCountries } from "./_components/mobility-form-props";
 import { MobilityTable } from "./_components/mobility-table";
 
 type Params = Promise<{ orgId: string; projectId: string }>;
@@ -30,11 +30,10 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function ProjectPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const { orgId, projectId } = await params;
   const caller = await serverCaller();
-  const [project, me] = await Promise.all([orNotFound(caller.projects.get({ orgId, projectId })), caller.me.context()]);
+  const [project, { role }] = await Promise.all([orNotFound(caller.projects.get({ orgId, projectId })), schoolMembership(orgId)]);
   // The list's filters, sort and page are in the URL: prefetch exactly the view the client will ask for.
   const listState = parseMobilityListSearch(await searchParams);
   void getQueryClient().prefetchQuery(trpc.mobilities.list.queryOptions(mobilityListInput(orgId, projectId, listState)));
-  const role = me.organisations.find((o) => o.id === orgId)?.role;
   const cap = project.participantCap;
   const t = await getTranslations("project");
   const tStatus = await getTranslations("projectStatus");

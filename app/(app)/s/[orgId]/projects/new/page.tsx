@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { serverCaller } from "@/server/api/rsc";
+import { schoolMembership } from "@/server/api/rsc";
 import { ProjectForm } from "./_components/project-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -10,9 +10,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewProjectPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
-  const me = await (await serverCaller()).me.context();
-  const org = me.organisations.find((o) => o.id === orgId);
-  if (!org || org.role !== "coordinator") notFound();
+  const org = await schoolMembership(orgId);
+  if (org.role !== "coordinator") notFound();
   const t = await getTranslations("projectForm");
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-6">

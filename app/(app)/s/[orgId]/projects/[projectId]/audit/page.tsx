@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AuditTrailView } from "@/components/audit/audit-trail-view";
-import { orNotFound, serverCaller } from "@/server/api/rsc";
+import { orNotFound, schoolMembership, serverCaller } from "@/server/api/rsc";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("audit"))("projectTitle") };
@@ -12,9 +12,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ProjectAuditPage({ params }: { params: Promise<{ orgId: string; projectId: string }> }) {
   const { orgId, projectId } = await params;
   const caller = await serverCaller();
-  const me = await caller.me.context();
-  const role = me.organisations.find((o) => o.id === orgId)?.role;
-  if (!role || role === "teacher") notFound();
+  const { role } = await schoolMembership(orgId);
+  if (role === "teacher") notFound();
   const project = await orNotFound(caller.projects.get({ orgId, projectId }));
   const t = await getTranslations("audit");
   return (

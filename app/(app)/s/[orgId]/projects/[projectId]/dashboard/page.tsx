@@ -13,7 +13,7 @@ import { Progress } from "@/components/ui/progress";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { orNotFound, serverCaller } from "@/server/api/rsc";
 import { cn } from "@/lib/utils";
-import { warningValues } from "../../../overview/_components/warning-values";
+import { warningValues } from "@/components/dashboard/warning-values";
 
 type Params = Promise<{ orgId: string; projectId: string }>;
 

@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
+import { DateField, MoneyField } from "@/components/forms/fields";
 import { applyServerErrors } from "@/components/forms/server-errors";
 import { useTRPC } from "@/components/trpc/client";
 import { Button } from "@/components/ui/button";
@@ -161,32 +162,8 @@ export function ProjectForm({ orgId, naCode }: { orgId: string; naCode: string }
                 </FormItem>
               )}
             />
-            <FormField
-              control={form.control}
-              name="startDate"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("startDate")}</FormLabel>
-                  <FormControl>
-                    <Input type="date" {...field} />
-                  </FormControl>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
-            <FormField
-              control={form.control}
-              name="endDate"
-              render={({ field }) => (
-                <FormItem>
-                  <FormLabel>{t("endDate")}</FormLabel>
-                  <FormControl>
-                    <Input type="date" {...field} />
-                  </FormControl>
-                  <FormMessage />
-                </FormItem>
-              )}
-            />
+            <DateField control={form.control} name="startDate" label={t("startDate")} />
+            <DateField control={form.control} name="endDate" label={t("endDate")} />
           </CardContent>
         </Card>
         <Card>
@@ -196,19 +173,13 @@ export function ProjectForm({ orgId, naCode }: { orgId: string; naCode: string }
           </CardHeader>
           <CardContent className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
             {categories.map((category) => (
-              <FormField
+              <MoneyField
                 key={category}
                 control={form.control}
                 name={`awarded.${category}`}
-                render={({ field }) => (
-                  <FormItem>
-                    <FormLabel>{tCat(category)}</FormLabel>
-                    <FormControl>
-                      <Input {...field} inputMode="decimal" placeholder="0,00" className="text-right tabular-nums" />
-                    </FormControl>
-                    <FormMessage />
-                  </FormItem>
-                )}
+                label={tCat(category)}
+                placeholder="0,00"
+                inputClassName="text-right tabular-nums"
               />
             ))}
           </CardContent>

@@ -8,7 +8,7 @@ import { EvidenceChecklist } from "@/components/evidence/evidence-checklist";
 import { GrantPanel, type GrantIssue } from "@/components/mobilities/grant-panel";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { orNotFound, serverCaller } from "@/server/api/rsc";
+import { orNotFound, schoolMembership, serverCaller } from "@/server/api/rsc";
 import { MobilityActions } from "./_components/mobility-actions";
 
 type Params = Promise<{ orgId: string; projectId: string; mobilityId: string }>;
@@ -22,9 +22,8 @@ const STATUS_VARIANT = { draft: "outline", planned: "secondary", completed: "suc
 export default async function MobilityPage({ params }: { params: Params }) {
   const { orgId, projectId, mobilityId } = await params;
   const caller = await serverCaller();
-  const [m, me] = await Promise.all([orNotFound(caller.mobilities.get({ orgId, mobilityId })), caller.me.context()]);
+  const [m, { role }] = await Promise.all([orNotFound(caller.mobilities.get({ orgId, mobilityId })), schoolMembership(orgId)]);
   if (m.projectId !== projectId) notFound();
-  const role = me.organisations.find((o) => o.id === orgId)?.role;
   const t = await getTranslations("mobility");
   const tActivity = await getTranslations("activities");
   const tStatus = await getTranslations("mobilityStatus");

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { MobilityFormPage } from "@/components/mobilities/mobility-form-page";
+import { MobilityFormPage } from "../../_components/mobility-form-page";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("mobilityForm"))("editTitle") };

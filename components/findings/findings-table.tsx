@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { FindingStatusBadge } from "@/components/na/finding-thread";
+import { FindingStatusBadge } from "@/components/findings/finding-thread";
 import { Card, CardContent, CardDescription, CardHeader } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { TFindingStatus } from "@/server/schemas/na";

@@ -1,4 +1,6 @@
-import type { TDashboardWarning } from "@/server/services/dashboards";
+import type { RouterOutputs } from "@/components/trpc/types";
+
+type TDashboardWarning = RouterOutputs["dashboards"]["project"]["warnings"][number];
 
 interface Formatters {
   money: (cents: number) => string;

@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { orNotFound, serverCaller } from "@/server/api/rsc";
-import { programmeCountries, toFormValues } from "./form-props";
-import { MobilityForm } from "./mobility-form";
+import { orNotFound, schoolMembership, serverCaller } from "@/server/api/rsc";
+import { programmeCountries, toFormValues } from "../../_components/mobility-form-props";
+import { MobilityForm } from "@/components/mobilities/mobility-form";
 
 /**
  * The page around the mobility form, for logging a new mobility (coordinators) or editing one
@@ -10,15 +10,14 @@ import { MobilityForm } from "./mobility-form";
  */
 export async function MobilityFormPage({ orgId, projectId, mobilityId }: { orgId: string; projectId: string; mobilityId?: string }) {
   const caller = await serverCaller();
-  const [project, mobility, participants, me] = await Promise.all([
+  const [project, mobility, participants, school] = await Promise.all([
     orNotFound(caller.projects.get({ orgId, projectId })),
     mobilityId ? orNotFound(caller.mobilities.get({ orgId, mobilityId })) : Promise.resolve(null),
     caller.participants.list({ orgId }),
-    caller.me.context(),
+    schoolMembership(orgId),
   ]);
-  const school = me.organisations.find((o) => o.id === orgId);
-  const allowed = mobility ? mobility.canEdit && mobility.projectId === projectId : school?.role === "coordinator";
-  if (!school || !allowed) notFound();
+  const allowed = mobility ? mobility.canEdit && mobility.projectId === projectId : school.role === "coordinator";
+  if (!allowed) notFound();
   const t = await getTranslations("mobilityForm");
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-6">

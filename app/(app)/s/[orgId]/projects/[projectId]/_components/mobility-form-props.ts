@@ -1,7 +1,7 @@
 import "server-only";
 import { centsToEur } from "@/server/rules";
 import { COUNTRY_GROUPS } from "@/server/rules/rates/country-groups";
-import type { MobilityFormValues } from "./form-values";
+import type { MobilityFormValues } from "@/components/mobilities/form-values";
 
 /** Destinations the engine has a country group for in the call year (the programme countries). */
 export function programmeCountries(callYear: number): string[] {
