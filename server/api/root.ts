@@ -1,6 +1,7 @@
 import { createCallerFactory, router } from "./trpc";
 import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
+import { bmRouter } from "./routers/bm";
 import { dashboardsRouter } from "./routers/dashboards";
 import { evidenceRouter } from "./routers/evidence";
 import { findingsRouter } from "./routers/findings";
@@ -29,6 +30,7 @@ export const appRouter = router({
   na: naRouter,
   findings: findingsRouter,
   retention: retentionRouter,
+  bm: bmRouter,
 });
 
 export type AppRouter = typeof appRouter;
