@@ -18,13 +18,30 @@ export interface BudgetTableRow {
   realisedCents: number;
   /** Awarded minus committed, as the service computed it; the column shows when every row has one. */
   remainingCents?: number;
+  /** Committed (realised) mobilities whose amount for the line is unknown (a missing rate): the sum is "at least". */
+  committedUnknown?: number;
+  realisedUnknown?: number;
 }
 
-type Total = Omit<BudgetTableRow, "line">;
+type Total = Omit<BudgetTableRow, "line" | "committedUnknown" | "realisedUnknown"> & {
+  /** Mobilities with an incomplete grant among the committed (realised) ones. */
+  committedIncomplete?: number;
+  realisedIncomplete?: number;
+};
 
 export async function BudgetTable({ rows, total }: { rows: BudgetTableRow[]; total: Total }) {
   const [t, tCat, fmt] = await Promise.all([getTranslations("dashboard.project"), getTranslations("budgetCategories"), getFormatters()]);
   const money = (cents: number) => fmt.money(cents);
+  // A sum over mobilities with a missing rate is a lower bound: "at least", and how many are missing.
+  const atLeast = (cents: number, unknown: number | undefined, testId?: string) =>
+    unknown ? (
+      <span data-testid={testId} title={t("unknownCount", { count: unknown })}>
+        {t("atLeast", { amount: money(cents) })}
+        <span className="block text-xs font-normal text-amber-700 dark:text-amber-400">{t("unknownCount", { count: unknown })}</span>
+      </span>
+    ) : (
+      money(cents)
+    );
   const showRemaining = total.remainingCents !== undefined && rows.every((r) => r.remainingCents !== undefined);
   const over = (r: Total) => r.committedCents > r.awardedCents;
   const remainingCell = (r: Total, emphasis: string) => (
@@ -46,8 +63,8 @@ export async function BudgetTable({ rows, total }: { rows: BudgetTableRow[]; tot
           <TableRow key={r.line} data-category={r.line}>
             <TableCell className="font-medium">{tCat(r.line)}</TableCell>
             <TableCell className="text-right tabular-nums">{money(r.awardedCents)}</TableCell>
-            <TableCell className={cn("text-right tabular-nums", over(r) && "font-medium text-destructive")}>{money(r.committedCents)}</TableCell>
-            <TableCell className="text-right tabular-nums">{money(r.realisedCents)}</TableCell>
+            <TableCell className={cn("text-right tabular-nums", over(r) && "font-medium text-destructive")}>{atLeast(r.committedCents, r.committedUnknown)}</TableCell>
+            <TableCell className="text-right tabular-nums">{atLeast(r.realisedCents, r.realisedUnknown)}</TableCell>
             {showRemaining && remainingCell(r, "font-medium text-destructive")}
           </TableRow>
         ))}
@@ -56,8 +73,8 @@ export async function BudgetTable({ rows, total }: { rows: BudgetTableRow[]; tot
         <TableRow>
           <TableCell>{t("total")}</TableCell>
           <TableCell className="text-right tabular-nums">{money(total.awardedCents)}</TableCell>
-          <TableCell className={cn("text-right tabular-nums", over(total) && "text-destructive")}>{money(total.committedCents)}</TableCell>
-          <TableCell className="text-right tabular-nums">{money(total.realisedCents)}</TableCell>
+          <TableCell className={cn("text-right tabular-nums", over(total) && "text-destructive")}>{atLeast(total.committedCents, total.committedIncomplete, "budget-committed-total")}</TableCell>
+          <TableCell className="text-right tabular-nums">{atLeast(total.realisedCents, total.realisedIncomplete)}</TableCell>
           {showRemaining && remainingCell(total, "text-destructive")}
         </TableRow>
       </TableFooter>

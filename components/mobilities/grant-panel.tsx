@@ -31,6 +31,8 @@ export interface GrantIssue {
 export interface GrantView {
   eligible: boolean;
   linesCents: Record<(typeof GRANT_LINE_ORDER)[number], number>;
+  /** Lines a missing figure left unknown: named as missing, and the total is "at least". */
+  unknownLines?: readonly (typeof GRANT_LINE_ORDER)[number][];
   totalCents: number;
   issues: GrantIssue[];
   details?: {
@@ -61,6 +63,8 @@ export function GrantPanel({ grant, pending, title }: { grant: GrantView | null;
   const message = useRuleMessage();
   const errors = grant?.issues.filter((i) => i.severity === "error") ?? [];
   const warnings = grant?.issues.filter((i) => i.severity === "warning") ?? [];
+  const missing = grant?.issues.filter((i) => i.severity === "missing") ?? [];
+  const unknown = new Set(grant?.unknownLines ?? []);
   const d = grant?.details;
 
   return (
@@ -78,19 +82,36 @@ export function GrantPanel({ grant, pending, title }: { grant: GrantView | null;
         ) : (
           <>
             <dl className="grid gap-1.5">
-              {GRANT_LINE_ORDER.filter((line) => grant.linesCents[line] !== 0 || line === "travel" || line === "individualSupport").map((line) => (
+              {GRANT_LINE_ORDER.filter((line) => grant.linesCents[line] !== 0 || unknown.has(line) || line === "travel" || line === "individualSupport").map((line) => (
                 <div key={line} className="flex justify-between gap-3">
                   <dt className="text-muted-foreground">{t(`line_${line}`)}</dt>
-                  <dd className="tabular-nums" data-testid={`grant-${line}`}>{money(grant.linesCents[line])}</dd>
+                  {unknown.has(line) ? (
+                    <dd className="font-medium text-amber-700 dark:text-amber-400" data-testid={`grant-${line}`}>{tGrant("rateMissing")}</dd>
+                  ) : (
+                    <dd className="tabular-nums" data-testid={`grant-${line}`}>{money(grant.linesCents[line])}</dd>
+                  )}
                 </div>
               ))}
               <Separator className="my-1" />
               <div className="flex justify-between gap-3 text-base font-semibold">
                 <dt>{t("line_total")}</dt>
-                <dd className="tabular-nums" data-testid="grant-total">{money(grant.totalCents)}</dd>
+                <dd className="tabular-nums" data-testid="grant-total">
+                  {unknown.size > 0 && grant.eligible ? tGrant("atLeast", { amount: money(grant.totalCents) }) : money(grant.totalCents)}
+                </dd>
               </div>
             </dl>
             {!grant.eligible && <Badge variant="destructive">{tGrant("notEligible")}</Badge>}
+            {grant.eligible && unknown.size > 0 && (
+              <Alert role="status" data-testid="grant-incomplete">
+                <Info className="size-4" aria-hidden />
+                <AlertDescription>
+                  {tGrant("incompleteNote", { lines: [...unknown].map((line) => t(`line_${line}`)).join(", ") })}
+                  {missing.map((issue, index) => (
+                    <span key={`m${index}`} className="block text-xs text-muted-foreground">{message(issue)}</span>
+                  ))}
+                </AlertDescription>
+              </Alert>
+            )}
             {d && (
               <dl className="grid grid-cols-2 gap-x-3 gap-y-1 text-xs text-muted-foreground">
                 {d.distanceKm !== null && (

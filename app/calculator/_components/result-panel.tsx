@@ -27,9 +27,12 @@ interface Props {
 export function ResultPanel({ computed, result, pending, failed, naCode, callYear }: Props) {
   const t = useTranslations("calculator");
   const tRules = useTranslations("rules");
+  const tGrant = useTranslations("grant");
   const formatMoney = useFormatMoney();
   const issueText = useIssueText();
   const ready = computed.input !== null;
+  const total = (estimate: MobilityEstimate) =>
+    estimate.complete ? formatMoney(estimate.totalCents) : tGrant("atLeast", { amount: formatMoney(estimate.totalCents) });
 
   const copyLink = async () => {
     try {
@@ -45,7 +48,7 @@ export function ResultPanel({ computed, result, pending, failed, naCode, callYea
     : result === undefined
       ? t("result.calculating")
       : result.eligible
-        ? formatMoney(result.totalCents)
+        ? total(result)
         : t("result.errorsTitle");
 
   return (
@@ -151,24 +154,41 @@ function MissingHint({ computed }: { computed: TCalculatorInput }) {
 
 function GrantLines({ result }: { result: MobilityEstimate }) {
   const tRules = useTranslations("rules");
+  const tGrant = useTranslations("grant");
   const formatMoney = useFormatMoney();
-  const lines = GRANT_LINES.filter((line) => result.linesCents[line] !== 0);
+  const issueText = useIssueText();
+  // Known lines with their amount; a line a missing rate leaves unknown is named, never shown as 0 €.
+  const lines = GRANT_LINES.filter((line) => result.linesCents[line] !== 0 || result.unknownLines.includes(line));
   return (
     <dl className="grid gap-2 text-sm" data-testid="grant-lines">
       {lines.map((line) => (
         <div key={line} className="flex items-baseline justify-between gap-4">
           <dt className="text-muted-foreground">{tRules(`line_${line}`)}</dt>
-          <dd className="font-medium tabular-nums" data-testid={`line-${line}`}>
-            {formatMoney(result.linesCents[line])}
-          </dd>
+          {result.unknownLines.includes(line) ? (
+            <dd className="font-medium text-amber-700 dark:text-amber-400" data-testid={`line-${line}`}>
+              {tGrant("rateMissing")}
+            </dd>
+          ) : (
+            <dd className="font-medium tabular-nums" data-testid={`line-${line}`}>
+              {formatMoney(result.linesCents[line])}
+            </dd>
+          )}
         </div>
       ))}
       <div className="mt-1 flex items-baseline justify-between gap-4 border-t pt-3">
         <dt className="font-semibold">{tRules("line_total")}</dt>
         <dd className="text-2xl font-semibold tabular-nums" data-testid="calculator-total">
-          {formatMoney(result.totalCents)}
+          {result.complete ? formatMoney(result.totalCents) : tGrant("atLeast", { amount: formatMoney(result.totalCents) })}
         </dd>
       </div>
+      {!result.complete && (
+        <div className="grid gap-1 rounded-md bg-amber-50 p-3 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-100" data-testid="calculator-incomplete">
+          <p>{tGrant("incompleteNote", { lines: result.unknownLines.map((line) => tRules(`line_${line}`)).join(", ") })}</p>
+          {result.missing.map((issue) => (
+            <p key={`${issue.code}-${issue.field ?? ""}`}>{issueText(issue)}</p>
+          ))}
+        </div>
+      )}
     </dl>
   );
 }

@@ -74,7 +74,10 @@ export default async function SchoolOverviewPage({ params }: { params: Promise<{
                         <span className="font-medium tabular-nums" data-testid="budget-used">{t("percent", { value: used })}</span>
                         <Progress value={used} aria-label={t("budgetUsed")} variant={used > 100 ? "destructive" : used >= 90 ? "warning" : "default"} />
                         <span className="text-xs text-muted-foreground tabular-nums">
-                          {t("budgetUsedValue", { committed: fmt.money(p.committedCents), awarded: fmt.money(p.awardedCents) })}
+                          {t("budgetUsedValue", {
+          committed: p.committedIncomplete > 0 ? t("atLeast", { amount: fmt.money(p.committedCents) }) : fmt.money(p.committedCents),
+          awarded: fmt.money(p.awardedCents),
+        })}
                         </span>
                       </div>
                     )}

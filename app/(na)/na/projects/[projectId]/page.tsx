@@ -191,7 +191,7 @@ export default async function OfficerProjectPage({ params, searchParams }: { par
         <CardContent className="p-0">
           <BudgetTable
             rows={lines.map((line) => ({ line, awardedCents: budget.awarded[line], committedCents: budget.committed[line], realisedCents: budget.realised[line] }))}
-            total={{ awardedCents: project.awardedTotalCents, committedCents: portfolio.committedTotalCents, realisedCents: portfolio.realisedTotalCents }}
+            total={{ awardedCents: project.awardedTotalCents, committedCents: portfolio.committedTotalCents, realisedCents: portfolio.realisedTotalCents, committedIncomplete: portfolio.committedIncomplete }}
           />
         </CardContent>
       </Card>

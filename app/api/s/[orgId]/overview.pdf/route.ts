@@ -44,7 +44,10 @@ export const GET = routeHandler<{ orgId: string }>("overview.pdf", async ({ para
         status: tStatus(p.status),
         budgetUsedPercent: p.budgetUsedPercent,
         budgetUsedLabel: p.budgetUsedPercent === null ? t("noAward") : t("percent", { value: p.budgetUsedPercent }),
-        budgetUsedDetail: t("budgetUsedValue", { committed: fmt.money(p.committedCents), awarded: fmt.money(p.awardedCents) }),
+        budgetUsedDetail: t("budgetUsedValue", {
+          committed: p.committedIncomplete > 0 ? t("atLeast", { amount: fmt.money(p.committedCents) }) : fmt.money(p.committedCents),
+          awarded: fmt.money(p.awardedCents),
+        }),
         durationElapsedPercent: p.durationElapsedPercent,
         durationElapsedLabel: t("percent", { value: p.durationElapsedPercent }),
         participants: p.participants.cap === null ? String(p.participants.used) : `${p.participants.used} / ${p.participants.cap}`,

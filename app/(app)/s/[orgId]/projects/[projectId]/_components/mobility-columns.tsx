@@ -31,6 +31,7 @@ export function useMobilityColumns({ orgId, projectId, canManage, duplicate }: O
   const t = useTranslations("mobilityList");
   const tActivity = useTranslations("activities");
   const tStatus = useTranslations("mobilityStatus");
+  const tCat = useTranslations("budgetCategories");
   const locale = useLocale();
   const formatDate = useFormatDate();
   const formatMoney = useFormatMoney();
@@ -127,8 +128,13 @@ export function useMobilityColumns({ orgId, projectId, canManage, duplicate }: O
         cell: ({ row: { original: row } }) => (
           <span className="grid justify-items-end gap-0.5">
             <span className="font-medium tabular-nums" data-testid="grant-total">
-              {formatMoney(row.grantTotalCents)}
+              {row.grantEligible && row.grantUnknownLines.length > 0 ? t("atLeast", { amount: formatMoney(row.grantTotalCents) }) : formatMoney(row.grantTotalCents)}
             </span>
+            {row.grantEligible && row.grantUnknownLines.length > 0 && (
+              <span className="text-xs text-amber-700 dark:text-amber-400" data-testid="grant-unknown">
+                {t("rateMissingFor", { lines: row.grantUnknownLines.map((line) => tCat(line)).join(", ") })}
+              </span>
+            )}
             <span className="flex items-center gap-1">
               <Badge variant={row.grantEligible ? "success" : "warning"}>{row.grantEligible ? t("eligible") : t("notEligible")}</Badge>
             </span>
@@ -170,5 +176,5 @@ export function useMobilityColumns({ orgId, projectId, canManage, duplicate }: O
       },
     ];
     return canManage ? all : all.filter((column) => column.id !== "select");
-  }, [canManage, duplicate, formatDate, formatMoney, orgId, projectId, regionNames, t, tActivity, tStatus]);
+  }, [canManage, duplicate, formatDate, formatMoney, orgId, projectId, regionNames, t, tActivity, tCat, tStatus]);
 }

@@ -41,16 +41,17 @@ export default async function ProjectDashboardPage({ params }: { params: Params 
   const fmt = await getFormatters();
   const category = (line: string) => tCat(line as Parameters<typeof tCat>[0]);
   const { budget, participants, time, targets } = d;
-  const lines = budget.lines.filter((l) => l.awardedCents > 0 || l.committedCents > 0 || l.realisedCents > 0);
+  const lines = budget.lines.filter((l) => l.awardedCents > 0 || l.committedCents > 0 || l.realisedCents > 0 || l.committedUnknown > 0);
   const pct = (value: number | null) => (value === null ? "—" : t("percentValue", { percent: value }));
   const usedPercent = budget.usedPercent ?? 0;
 
+  // With a missing rate, committed and realised are lower bounds ("at least"), the remainder an upper one.
   const summary = [
-    { key: "awarded", label: t("awarded"), cents: budget.total.awardedCents, hint: null },
-    { key: "committed", label: t("committed"), cents: budget.total.committedCents, hint: t("committedHint") },
-    { key: "realised", label: t("realised"), cents: budget.total.realisedCents, hint: t("realisedHint") },
-    { key: "remaining", label: t("remaining"), cents: budget.total.remainingCents, hint: t("remainingHint") },
-  ];
+    { key: "awarded", label: t("awarded"), cents: budget.total.awardedCents, hint: null, bound: null },
+    { key: "committed", label: t("committed"), cents: budget.total.committedCents, hint: t("committedHint"), bound: budget.total.committedIncomplete > 0 ? "atLeast" : null },
+    { key: "realised", label: t("realised"), cents: budget.total.realisedCents, hint: t("realisedHint"), bound: budget.total.realisedIncomplete > 0 ? "atLeast" : null },
+    { key: "remaining", label: t("remaining"), cents: budget.total.remainingCents, hint: t("remainingHint"), bound: budget.total.committedIncomplete > 0 ? "atMost" : null },
+  ] as const;
 
   const targetRows = [
     { key: "participants", label: t("targetParticipants"), target: targets.target.participants, committed: targets.committed.participants, realised: targets.realised.participants, show: (v: number | null) => (v === null ? "—" : String(v)) },
@@ -117,7 +118,7 @@ export default async function ProjectDashboardPage({ params }: { params: Params 
                 className={cn("text-2xl tabular-nums", s.key === "remaining" && s.cents < 0 && "text-destructive")}
                 data-testid={`total-${s.key}`}
               >
-                {fmt.money(s.cents)}
+                {s.bound ? t(s.bound, { amount: fmt.money(s.cents) }) : fmt.money(s.cents)}
               </CardTitle>
             </CardHeader>
             <CardContent className="grid gap-2 text-xs text-muted-foreground">

@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getFormatters } from "@/components/format-server";
 import { EvidenceChecklist } from "@/components/evidence/evidence-checklist";
-import { GrantPanel, type GrantIssue } from "@/components/mobilities/grant-panel";
+import { GrantPanel } from "@/components/mobilities/grant-panel";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { orNotFound, schoolMembership, serverCaller } from "@/server/api/rsc";
@@ -48,7 +48,8 @@ export default async function MobilityPage({ params }: { params: Params }) {
       exceptionalCosts: m.grantExceptionalCostsCents,
       preparatoryVisits: m.grantPreparatoryVisitsCents,
     },
-    issues: m.grantIssues as GrantIssue[],
+    unknownLines: m.grantUnknownLines,
+    issues: m.grantIssues,
   };
 
   return (
