@@ -12,7 +12,7 @@ import type {
   TUpdateMobility,
 } from "@/server/schemas/mobilities";
 import { recordAudit } from "./audit";
-import { assertCanEditMobility, canEditMobility, redactSpecialCategory } from "./permissions";
+import { assertCanEditMobility, assertMayChangeMobilityStatus, canEditMobility, redactSpecialCategory } from "./permissions";
 import type { Actor } from "./memberships";
 import {
   loadProjectContext,
@@ -221,6 +221,7 @@ export async function updateMobility(db: Db, actor: Actor, requested: TUpdateMob
       // A teacher may not hand their mobility to someone else (it would no longer be theirs to edit).
       throw new AppError("FORBIDDEN", "forbidden", { participantId: ["notYourMobility"] });
     }
+    assertMayChangeMobilityStatus(actor, before.status, input.status);
     await assertOwnParticipants(tx, actor, input);
     const rows = await loadProjectMobilities(tx, actor.orgId, project.id);
     const rates = await ratesForProject(tx, project);
@@ -251,6 +252,7 @@ export async function setMobilityStatus(db: Db, actor: Actor, input: TSetMobilit
     const rows = await loadProjectMobilities(tx, actor.orgId, project.id);
     const targets = rows.filter((row) => input.mobilityIds.includes(row.id));
     if (targets.length !== new Set(input.mobilityIds).size) throw notFound("mobilityNotFound");
+    for (const row of targets) assertMayChangeMobilityStatus(actor, row.status, input.status);
     const rates = await ratesForProject(tx, project);
     const changed = rows.map((row) => (input.mobilityIds.includes(row.id) ? { ...row, status: input.status } : row));
     assertCap(project, projectBudget(project, rows, rates), projectBudget(project, changed, rates), rates.project.ka122MaxParticipants.value);
