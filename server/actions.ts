@@ -3,7 +3,7 @@
 import { cookies, headers } from "next/headers";
 import { safeRedirectPath } from "@/lib/safe-redirect";
 import { AuthError, CredentialsSignin } from "next-auth";
-import { LOCALES, LOCALE_COOKIE, type Locale } from "@/components/i18n/locales";
+import { LOCALES, LOCALE_COOKIE, type Locale } from "@/lib/locales";
 import { getDb } from "@/db";
 import { auth, signIn, signOut } from "@/server/auth/config";
 import { clientIp, loginLockedUntil } from "@/server/auth/throttle";

@@ -1,7 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { env } from "@/server/env";
-import { DEFAULT_LOCALE, LOCALES, LOCALE_COOKIE, type Locale } from "@/components/i18n/locales";
+import { DEFAULT_LOCALE, LOCALES, LOCALE_COOKIE, type Locale } from "@/lib/locales";
 
 /*
  * next-intl without locale prefixes in URLs: the language is a cookie (set by the switcher), else

@@ -13,13 +13,16 @@ import { anonymiseDueEverywhere } from "@/server/services/retention";
  */
 export async function prepareOrExit(): Promise<void> {
   try {
-    const { seeded, embedded, dataDir } = await prepareDatabase();
+    const { embedded, dataDir } = await prepareDatabase();
+    // An empty embedded database gets the demo data (scripts/seed.ts; the data layer never calls services).
+    const demo = embedded ? await import("@/scripts/seed") : null;
+    const seeded = demo ? await demo.seedIfEmpty(await getDb()) : false;
     const recomputed = await recomputeLegacyGrants(await getDb());
     if (recomputed > 0) log.info({ projects: recomputed }, "Grants stored before partial grants were recomputed");
     const anonymised = await anonymiseDueEverywhere(await getDb());
     if (anonymised > 0) log.info({ pupils: anonymised }, "Pupils past the retention period were anonymised");
-    if (embedded) {
-      const { DEMO_LOGINS, DEMO_PASSWORD } = await import("@/db/seed");
+    if (demo) {
+      const { DEMO_LOGINS, DEMO_PASSWORD } = demo;
       markPublicAddresses(DEMO_LOGINS.map((login) => login.email));
       log.info({ dataDir, seeded }, `Mobilo is using the embedded PostgreSQL in ${dataDir}${seeded ? "; demo data loaded" : ""}`);
       log.info(`Demo logins (password: ${DEMO_PASSWORD}):\n${DEMO_LOGINS.map((login) => `    ${login.email.padEnd(30)} ${login.role}`).join("\n")}`);
