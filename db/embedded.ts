@@ -120,7 +120,8 @@ async function settleLeftover(dataDir: string): Promise<{ reusePort: number } | 
     return null;
   }
   const owner = readOwner(dataDir);
-  if (owner && owner.ownerPid !== process.pid && isAlive(owner.ownerPid) && owner.port === postmaster.port) {
+  // Its owner (another process, or this one: a backup taken by the app's own process) is alive: reuse.
+  if (owner && isAlive(owner.ownerPid) && owner.port === postmaster.port) {
     return { reusePort: postmaster.port };
   }
   process.kill(postmaster.pid, "SIGINT"); // fast shutdown: consistent, no recovery needed

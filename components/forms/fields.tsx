@@ -3,7 +3,7 @@
 import type * as React from "react";
 import type { Control, FieldPath, FieldValues } from "react-hook-form";
 import { CountrySelect } from "@/components/forms/country-select";
-import { DateInput, IntegerInput, MoneyInput, TownInput, type ValueInputProps } from "@/components/forms/inputs";
+import { DateInput, IntegerInput, MoneyInput, TownInput, type TownInputProps, type ValueInputProps } from "@/components/forms/inputs";
 import { FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { Switch } from "@/components/ui/switch";
@@ -57,7 +57,35 @@ function PlainInput({ value, onValueChange, onChange, ...props }: ValueInputProp
 }
 
 export const TextField = inputField(PlainInput);
-export const TownField = inputField(TownInput);
+/** A town with the picker's suggestions, within `country` when given. */
+export function TownField<T extends FieldValues, TOut>({
+  control,
+  name,
+  label,
+  description,
+  className,
+  after,
+  inputClassName,
+  ...input
+}: InputFieldProps<T, TOut> & Pick<TownInputProps, "country" | "onPick">) {
+  return (
+    <FormField
+      control={control}
+      name={name}
+      render={({ field }) => (
+        <FormItem className={className}>
+          <FormLabel>{label}</FormLabel>
+          <FormControl>
+            <TownInput {...input} className={inputClassName} name={field.name} ref={field.ref} onBlur={field.onBlur} value={String(field.value ?? "")} onValueChange={field.onChange} />
+          </FormControl>
+          {description && <FormDescription>{description}</FormDescription>}
+          <FormMessage />
+          {after}
+        </FormItem>
+      )}
+    />
+  );
+}
 export const MoneyField = inputField(MoneyInput);
 export const DateField = inputField(DateInput);
 export const IntegerField = inputField(IntegerInput);

@@ -1,7 +1,9 @@
 "use client";
 
 import type * as React from "react";
+import { TownPicker } from "@/components/forms/town-picker";
 import { Input } from "@/components/ui/input";
+import type { TownSuggestion } from "@/server/rules";
 
 /*
  * The app's inputs for values that mean something to the rules engine — a town, an amount of money,
@@ -23,9 +25,19 @@ function TextInput({ value, onValueChange, onChange, type, ...props }: ValueInpu
   return <Input {...props} type={type} value={value} onChange={onChange ?? ((event) => onValueChange(event.target.value))} />;
 }
 
-/** A town (a place the engine looks up for the travel distance). */
-export function TownInput(props: ValueInputProps) {
-  return <TextInput {...props} />;
+export interface TownInputProps extends ValueInputProps {
+  /** ISO 3166 alpha-2: suggest towns of this country only. */
+  country?: string;
+  /** A suggestion was chosen (its name is already the value). */
+  onPick?: (town: TownSuggestion) => void;
+}
+
+/**
+ * A town (a place the engine looks up for the travel distance): free text with suggestions by any
+ * of the town's names (./town-picker.tsx).
+ */
+export function TownInput(props: TownInputProps) {
+  return <TownPicker {...props} />;
 }
 
 /** An amount in euros as people type it (`1.234,56` or `1234.56`); parsed to cents by the schemas. */

@@ -14,6 +14,7 @@ const EC_DISTANCE_CALCULATOR = "https://erasmus-plus.ec.europa.eu/resources-and-
 export function DistanceCard({ form }: { form: CalculatorForm }) {
   const t = useTranslations("calculator");
   const { state, text, value, issues, countryName } = form;
+  const offered = new Set(form.countryOptions(state.originCountry).map((country) => country.code));
   const kmWins = state.distanceKm.trim() !== "" && (state.origin.trim() !== "" || state.destination.trim() !== "");
   return (
     <Card className="gap-4">
@@ -23,7 +24,15 @@ export function DistanceCard({ form }: { form: CalculatorForm }) {
       <CardContent className="grid gap-4">
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="origin" label={t("fields.origin")} issues={issues("origin")}>
-            <TownInput {...value("origin")} placeholder={t("fields.originPlaceholder")} autoComplete="off" maxLength={120} />
+            <TownInput
+              {...value("origin")}
+              placeholder={t("fields.originPlaceholder")}
+              maxLength={120}
+              country={state.originCountry || undefined}
+              onPick={(town) => {
+                if (offered.has(town.country)) form.set("originCountry", town.country);
+              }}
+            />
           </Field>
           <Field id="originCountry" label={t("fields.originCountry")} issues={issues("originCountry")}>
             <select {...text("originCountry")} className={selectClass}>
@@ -37,7 +46,7 @@ export function DistanceCard({ form }: { form: CalculatorForm }) {
           </Field>
           <Field id="destination" label={t("fields.destination")} className="sm:col-span-2" hint={t("fields.townsHint")} issues={issues("destination")}>
             <div className="flex items-center gap-2">
-              <TownInput {...value("destination")} placeholder={t("fields.destinationPlaceholder")} autoComplete="off" maxLength={120} />
+              <TownInput {...value("destination")} placeholder={t("fields.destinationPlaceholder")} maxLength={120} country={state.destinationCountry || undefined} />
               {state.destinationCountry !== "" ? (
                 <span className="shrink-0 text-sm text-muted-foreground">{countryName(state.destinationCountry.toUpperCase())}</span>
               ) : null}

@@ -69,7 +69,7 @@ export function WhereSection({
           testId="country-select"
           after={note("destinationCountry")}
         />
-        <TownField control={control} name="destinationTown" label={t("town")} after={note("destinationTown")} />
+        <TownField control={control} name="destinationTown" label={t("town")} country={values.destinationCountry || undefined} after={note("destinationTown")} />
         {!isIncoming && (
           <TownField control={control} name="originTown" label={t("originTown")} placeholder={schoolTown} description={t("originTownHelp")} after={note("originTown")} />
         )}

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { CountryField, TextField, TownField } from "@/components/forms/fields";
 import { applyServerErrors } from "@/components/forms/server-errors";
@@ -22,6 +22,7 @@ export function PartnerForm({ orgId, countries }: { orgId: string; countries: st
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const form = useForm<TCreatePartnerInput, unknown, TCreatePartner>({ resolver: zodResolver(ZCreatePartner), defaultValues: EMPTY });
+  const partnerCountry = useWatch({ control: form.control, name: "country" });
   const create = useMutation(
     trpc.partners.create.mutationOptions({
       onSuccess: async (partner) => {
@@ -44,7 +45,7 @@ export function PartnerForm({ orgId, countries }: { orgId: string; countries: st
             <TextField control={form.control} name="name" label={t("fields.name")} />
             <TextField control={form.control} name="oid" label={t("fields.oid")} placeholder="E10123456" />
             <CountryField control={form.control} name="country" label={t("fields.country")} countries={countries} placeholder={t("chooseCountry")} />
-            <TownField control={form.control} name="town" label={t("fields.town")} />
+            <TownField control={form.control} name="town" label={t("fields.town")} country={partnerCountry || undefined} />
           </CardContent>
           <CardFooter className="mt-4 justify-end">
             <Button type="submit" disabled={create.isPending}>
