@@ -15,6 +15,45 @@ const config = [
     },
   },
   {
+    // The layers (docs/architecture.md, "Layers"): each imports only what is below it. Paths are
+    // resolved, so relative imports count as much as "@/…" ones.
+    files: ["**/*.ts", "**/*.tsx"],
+    rules: {
+      "import/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            {
+              target: "./server/rules",
+              from: ["./db", "./server/services", "./server/api", "./server/auth", "./server/storage", "./app", "./components"],
+              message: "server/rules is the pure rules engine: no database, services, API, app or components.",
+            },
+            {
+              target: "./server/services",
+              from: ["./server/api", "./app", "./components"],
+              message: "Services are called by the API; they never import it, the app or components.",
+            },
+            {
+              target: "./components",
+              from: ["./db", "./server/services"],
+              message: "Components get data through tRPC (types: server/schemas or components/trpc/types.ts), never from the database or services.",
+            },
+            {
+              target: "./db",
+              from: ["./server/services", "./server/api", "./app", "./components", "./scripts"],
+              message: "The data layer knows no business code (the demo seed lives in scripts/).",
+            },
+            {
+              target: "./server",
+              from: ["./components", "./app"],
+              message: "Server code never imports UI; code both sides share lives in lib/.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Route handlers go through the one door (server/api/route-handler.ts): the tRPC caller, never the
     // database or a service directly (docs/architecture.md, "Route handlers").
     files: ["app/api/**/*.ts"],

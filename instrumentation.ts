@@ -4,6 +4,9 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Before the first request: the per-IP login limit reads the socket's address (server/auth/peer-address.ts).
+  const { installPeerAddressHeader } = await import("./server/auth/peer-address");
+  installPeerAddressHeader();
   const { prepareOrExit } = await import("./server/startup");
   await prepareOrExit();
 }

@@ -64,13 +64,9 @@ export async function getDb(): Promise<Db> {
   return (await openDatabase()).db;
 }
 
-/** Applies the committed migrations; on an empty embedded database also loads the demo data. */
-export async function prepareDatabase(): Promise<{ seeded: boolean; embedded: boolean; dataDir?: string }> {
+/** Applies the committed migrations. (The demo data is scripts/seed.ts's, loaded by server/startup.ts.) */
+export async function prepareDatabase(): Promise<{ embedded: boolean; dataDir?: string }> {
   const state = await openDatabase();
   await migrateDatabase(state.db);
-  if (!state.embedded) return { seeded: false, embedded: false };
-  const { seedDemoData, hasAnyOrganisation } = await import("./seed");
-  if (await hasAnyOrganisation(state.db)) return { seeded: false, embedded: true, dataDir: state.dataDir };
-  await seedDemoData(state.db);
-  return { seeded: true, embedded: true, dataDir: state.dataDir };
+  return state.embedded ? { embedded: true, dataDir: state.dataDir } : { embedded: false };
 }

@@ -249,6 +249,8 @@ export const participants = pgTable(
     fewerOpportunities: boolean("fewer_opportunities").notNull().default(false),
     /** Special category: visible only to members with special-category access. */
     fewerOpportunitiesNote: text("fewer_opportunities_note"),
+    /** When a pupil's personal data was anonymised under the retention rule (server/services/retention.ts). */
+    anonymisedAt: timestamp("anonymised_at", { withTimezone: true }),
     version: integer("version").notNull().default(1),
     ...timestamps,
   },

@@ -1,8 +1,9 @@
 "use server";
 
 import { cookies, headers } from "next/headers";
+import { safeRedirectPath } from "@/lib/safe-redirect";
 import { AuthError, CredentialsSignin } from "next-auth";
-import { LOCALES, LOCALE_COOKIE, type Locale } from "@/components/i18n/locales";
+import { LOCALES, LOCALE_COOKIE, type Locale } from "@/lib/locales";
 import { getDb } from "@/db";
 import { auth, signIn, signOut } from "@/server/auth/config";
 import { clientIp, loginLockedUntil } from "@/server/auth/throttle";
@@ -25,7 +26,7 @@ export async function loginAction(_previous: LoginState, formData: FormData): Pr
   const email = typeof raw.email === "string" ? raw.email : "";
   if (!parsed.success) return { error: "invalidInput", email };
   const next = formData.get("next");
-  const redirectTo = typeof next === "string" && next.startsWith("/") && !next.startsWith("//") ? next : "/";
+  const redirectTo = safeRedirectPath(next);
   // A locked account or IP is told so before any password is checked (the same for unknown accounts).
   if (await loginLockedUntil(await getDb(), parsed.data.email, clientIp(await headers()))) return { error: "locked", email };
   try {

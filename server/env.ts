@@ -28,6 +28,11 @@ const ZEnv = z.object({
         return false;
       }
     }, "MOBILO_TIME_ZONE must be an IANA time zone such as Europe/Ljubljana"),
+  /**
+   * Years after the last end date of a pupil's (closed) projects when their personal data is anonymised
+   * (server/services/retention.ts; docs/decisions.md "Retention").
+   */
+  RETENTION_YEARS: z.coerce.number().int().min(1, "RETENTION_YEARS must be a whole number of years, at least 1").max(50).default(5),
 });
 
 export const env = ZEnv.parse(process.env);

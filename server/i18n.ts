@@ -1,7 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { env } from "@/server/env";
-import { DEFAULT_LOCALE, LOCALES, LOCALE_COOKIE, type Locale } from "@/components/i18n/locales";
+import { DEFAULT_LOCALE, LOCALES, LOCALE_COOKIE, type Locale } from "@/lib/locales";
 
 /*
  * next-intl without locale prefixes in URLs: the language is a cookie (set by the switcher), else
@@ -21,7 +21,7 @@ function pickLocale(cookieValue: string | undefined, acceptLanguage: string | nu
  * `app.json` holds the app's top-level namespaces; every other file is the namespace of its name
  * (rules.json → `rules.*`). A feature adds its file here.
  */
-const NAMESPACE_FILES = ["rules", "figures", "calculator", "mobilityForm", "grant", "mobility", "evidence", "mobilityList", "account", "members", "audit", "dashboard", "na", "partners"] as const;
+const NAMESPACE_FILES = ["rules", "figures", "calculator", "mobilityForm", "grant", "mobility", "evidence", "mobilityList", "account", "members", "audit", "dashboard", "na", "partners", "retention", "bm"] as const;
 
 export async function loadMessages(locale: Locale) {
   const app = (await import(`../messages/${locale}/app.json`)) as { default: Record<string, unknown> };

@@ -1,6 +1,6 @@
 "use client";
 
-import { Building2, Calculator, FileWarning, FolderKanban, Gauge, History, Menu, UserCog, Users } from "lucide-react";
+import { Building2, Calculator, FileWarning, FolderKanban, Gauge, History, Hourglass, Menu, UserCog, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -30,6 +30,7 @@ function NavLinks({ orgId, role, onNavigate }: { orgId: string; role: string; on
   const tAudit = useTranslations("audit");
   const tDashboard = useTranslations("dashboard");
   const tFindings = useTranslations("na.findings");
+  const tRetention = useTranslations("retention");
   const pathname = usePathname();
   const items = [
     { href: `/s/${orgId}/projects`, label: t("projects"), icon: FolderKanban },
@@ -40,6 +41,7 @@ function NavLinks({ orgId, role, onNavigate }: { orgId: string; role: string; on
       ? [
           { href: `/s/${orgId}/members`, label: tMembers("title"), icon: UserCog },
           { href: `/s/${orgId}/audit`, label: tAudit("title"), icon: History },
+          { href: `/s/${orgId}/retention`, label: tRetention("nav"), icon: Hourglass },
         ]
       : []),
     ...(FINDING_READERS.includes(role) ? [{ href: `/s/${orgId}/findings`, label: tFindings("title"), icon: FileWarning }] : []),

@@ -3,7 +3,7 @@
 import { Check, ChevronsUpDown, School } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import type { MembershipRole } from "@/db/schema";
+import type { TMembershipRole } from "@/server/schemas/members";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
@@ -18,7 +18,7 @@ export interface SchoolOption {
   id: string;
   oid: string;
   name: string;
-  role: MembershipRole;
+  role: TMembershipRole;
 }
 
 export function SchoolSwitcher({ current, organisations }: { current: SchoolOption; organisations: SchoolOption[] }) {

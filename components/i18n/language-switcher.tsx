@@ -13,7 +13,7 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { setLocaleAction } from "@/server/actions";
-import { LOCALES, type Locale } from "./locales";
+import { LOCALES, type Locale } from "@/lib/locales";
 
 export function LanguageSwitcher() {
   const t = useTranslations("language");

@@ -1,6 +1,7 @@
 import { createCallerFactory, router } from "./trpc";
 import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
+import { bmRouter } from "./routers/bm";
 import { dashboardsRouter } from "./routers/dashboards";
 import { evidenceRouter } from "./routers/evidence";
 import { findingsRouter } from "./routers/findings";
@@ -11,6 +12,7 @@ import { mobilitiesRouter } from "./routers/mobilities";
 import { participantsRouter } from "./routers/participants";
 import { partnersRouter } from "./routers/partners";
 import { projectsRouter } from "./routers/projects";
+import { retentionRouter } from "./routers/retention";
 import { rulesRouter } from "./routers/rules";
 
 export const appRouter = router({
@@ -27,6 +29,8 @@ export const appRouter = router({
   dashboards: dashboardsRouter,
   na: naRouter,
   findings: findingsRouter,
+  retention: retentionRouter,
+  bm: bmRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -56,16 +56,23 @@ export function attachment(filename: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-/** Headers of every file the app hands out: an attachment, never sniffed, never cached. */
+/**
+ * Headers of every file the app hands out: an attachment, never sniffed, never cached, and in a sandbox
+ * of its own should a browser render it anyway (no script, no same-origin access). The pages' CSP
+ * (proxy.ts) does not reach /api, so this one stays as written.
+ */
 export function downloadHeaders(contentType: string, filename: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
     "Content-Type": contentType,
     "Content-Disposition": attachment(filename),
     "Cache-Control": "private, no-store",
     "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": DOWNLOAD_CSP,
     ...extra,
   };
 }
+
+export const DOWNLOAD_CSP = "default-src 'none'; sandbox";
 
 /** A cross-site form post must not act with the user's cookies; the browser always sends Origin on POST. */
 export function isSameOrigin(request: Request): boolean {

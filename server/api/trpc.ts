@@ -103,7 +103,6 @@ export function orgRoleProcedure(...roles: MembershipRole[]) {
 export const coordinatorProcedure = orgRoleProcedure("coordinator");
 /** Editing one mobility: the coordinator, or a teacher for whom `canEditMobility` holds (checked in the service). */
 export const mobilityEditorProcedure = orgRoleProcedure("coordinator", "teacher");
-export const headteacherProcedure = orgRoleProcedure("headteacher");
 export const schoolAdminProcedure = orgRoleProcedure("school_admin");
 /** Inviting and revoking invitations: the school admin, and the coordinator for teachers only (services/members.ts). */
 export const inviterProcedure = orgRoleProcedure("school_admin", "coordinator");

@@ -1,6 +1,7 @@
 import { inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { authThrottle } from "@/db/schema";
+import { PEER_ADDRESS_HEADER, peerAddressInstalled } from "./peer-address";
 
 /*
  * Login throttling (docs/decisions.md, "Login throttling"): failed sign-ins are counted per account
@@ -21,14 +22,28 @@ export const accountKey = (email: string) => `account:${email.trim().toLowerCase
 export const ipKey = (ip: string) => `ip:${ip}`;
 
 /**
- * The client's address: the right-most X-Forwarded-For entry (the one our own proxy, or Next's server,
- * added; entries to its left are the client's to invent). Null when unknown: no per-IP counting then,
- * rather than one shared counter that would let anyone lock everybody out.
+ * How many reverse proxies in front of the app append to `X-Forwarded-For` (TRUST_PROXY_HOPS, README):
+ * 0 (the default) trusts no header at all.
  */
-export function clientIp(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").map((part) => part.trim()).filter(Boolean).at(-1);
-  const ip = last ?? headers.get("x-real-ip")?.trim();
+export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
+  const value = Number(env.TRUST_PROXY_HOPS ?? 0);
+  return Number.isInteger(value) && value >= 0 && value <= 10 ? value : 0;
+}
+
+/**
+ * The client's address for the per-IP limit. The socket's address (peer-address.ts) unless
+ * TRUST_PROXY_HOPS = n > 0: then the address the outermost of our n proxies saw, i.e. the n-th entry
+ * from the right of `X-Forwarded-For` + socket address (entries further left are the client's to
+ * invent). Null when unknown: no per-IP counting then, rather than one shared counter that would let
+ * anyone lock everybody out — and never a header a client could choose.
+ */
+export function clientIp(headers: Headers, hops = trustedProxyHops()): string | null {
+  const peer = peerAddressInstalled() ? headers.get(PEER_ADDRESS_HEADER)?.trim() : undefined;
+  if (!peer) return null;
+  if (hops === 0) return peer.slice(0, 100);
+  const forwarded = (headers.get("x-forwarded-for") ?? "").split(",").map((part) => part.trim()).filter(Boolean);
+  const chain = [...forwarded, peer];
+  const ip = chain[Math.max(0, chain.length - 1 - hops)];
   return ip ? ip.slice(0, 100) : null;
 }
 

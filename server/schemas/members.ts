@@ -21,6 +21,7 @@ export const ZMembershipRef = z.object({ membershipId: ZId });
 
 export const ZChangeRole = z.object({ membershipId: ZId, role: z.enum(MEMBERSHIP_ROLES, { error: "required" }) });
 export type TChangeRole = z.infer<typeof ZChangeRole>;
+export type TMembershipRole = (typeof MEMBERSHIP_ROLES)[number];
 
 export const ZSetSpecialCategory = z.object({ membershipId: ZId, specialCategoryAccess: z.boolean() });
 export type TSetSpecialCategory = z.infer<typeof ZSetSpecialCategory>;

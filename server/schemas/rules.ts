@@ -42,7 +42,12 @@ const town = z.object({
 
 /** Input of the town picker's search (`rules.towns`): a few letters of any of a town's names. */
 export const ZTownSearch = z.object({
-  query: z.string().trim().min(1, { message: "Enter a town." }).max(120, { message: "The town name is too long." }),
+  query: z
+    .string()
+    .trim()
+    .min(1, { message: "Enter a town." })
+    .max(120, { message: "The town name is too long." })
+    .refine((value) => hasNoControlCharacters(value), { message: "The town name holds control characters." }),
   country: countryCode.optional(),
   limit: z.number().int().min(1).max(TOWN_SEARCH_MAX_RESULTS).optional(),
 });

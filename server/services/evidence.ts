@@ -12,7 +12,7 @@ import {
 } from "@/server/schemas/evidence";
 import { ACTIVITY_TYPES, type TActivityType } from "@/server/schemas/mobilities";
 import { createFileStorage, inFileTransaction, type FileStorageOptions, type StoredFile } from "@/server/storage";
-import { detectContentType, MAX_EVIDENCE_FILE_BYTES, storedFilename } from "@/server/storage/file-type";
+import { detectContentType, hasValidStructure, MAX_EVIDENCE_FILE_BYTES, storedFilename } from "@/server/storage/file-type";
 import { recordAudit } from "./audit";
 import type { Actor } from "./memberships";
 import { assertCanEditMobility, canEditMobility } from "./permissions";
@@ -233,6 +233,7 @@ export async function uploadEvidenceFile(db: Db, actor: Actor, input: EvidenceUp
   if (input.bytes.length > MAX_EVIDENCE_FILE_BYTES) throw fileError("fileTooLarge", "PAYLOAD_TOO_LARGE");
   const contentType = detectContentType(input.bytes.subarray(0, 16));
   if (!contentType) throw fileError("fileTypeNotAllowed");
+  if (!hasValidStructure(input.bytes, contentType)) throw fileError("fileDamaged");
 
   return inFileTransaction(db, storage, async (tx, fileStorage) => {
     await assertCanEditMobility(tx, actor, input.mobilityId);

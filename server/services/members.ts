@@ -69,7 +69,10 @@ export async function inviteMember(db: Db, actor: Actor, input: TInviteMember) {
       .where(and(eq(memberships.organisationId, actor.orgId), eq(sql`lower(${users.email})`, input.email)));
     if (existing) throw new AppError("CONFLICT", "invalidInput", { email: ["alreadyMember"] });
 
-    // A new invitation replaces any earlier one to the same address: only the latest link works.
+    // A new invitation replaces any earlier one to the same address: only the latest link works. The
+    // lock (per school and address, until commit) makes concurrent invitations take turns, so each one
+    // sees and revokes the one committed before it — ten at once still leave exactly one valid link.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`invitation:${actor.orgId}:${input.email}`}, 0))`);
     await tx
       .update(invitations)
       .set({ revokedAt: new Date() })
@@ -93,6 +96,8 @@ export async function inviteMember(db: Db, actor: Actor, input: TInviteMember) {
         tokenHash,
         expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
         invitedBy: actor.userId,
+        // The moment it is issued (after its turn at the lock), not the transaction's start: the newest is the valid one.
+        createdAt: sql`clock_timestamp()`,
       })
       .returning({
         id: invitations.id,

@@ -12,7 +12,7 @@ import type {
   TUpdateMobility,
 } from "@/server/schemas/mobilities";
 import { recordAudit } from "./audit";
-import { assertCanEditMobility, canEditMobility, redactSpecialCategory } from "./permissions";
+import { assertCanEditMobility, assertMayChangeMobilityStatus, canEditMobility, redactSpecialCategory } from "./permissions";
 import type { Actor } from "./memberships";
 import {
   loadProjectContext,
@@ -33,7 +33,7 @@ import {
  * mobilities), stores the engine's grant lines and writes the audit entry, in one transaction.
  */
 
-async function lockProject(tx: DbOrTx, actor: Actor, projectId: string): Promise<ProjectContext> {
+export async function lockProject(tx: DbOrTx, actor: Actor, projectId: string): Promise<ProjectContext> {
   const [locked] = await tx
     .select({ id: projects.id })
     .from(projects)
@@ -72,7 +72,7 @@ function assertCap(project: ProjectContext, before: ProjectBudget, after: Projec
   }
 }
 
-function rowValues(fields: TMobilityFields, distance: { km: number | null; source: "official" | "calculated" }) {
+export function mobilityRowValues(fields: TMobilityFields, distance: { km: number | null; source: "official" | "calculated" }) {
   const isGroup = fields.activityType === "LM-GRP-PUPIL";
   return {
     // Left out when empty: a new mobility then gets the project's next ID, an edited one keeps its own.
@@ -166,7 +166,7 @@ export async function logMobility(db: Db, actor: Actor, requested: TLogMobility)
     const partnerId = await rememberPartner(tx, actor, input);
     const [row] = await tx
       .insert(mobilities)
-      .values({ id, organisationId: actor.orgId, projectId: project.id, partnerOrganisationId: partnerId, ...rowValues(input, distance) })
+      .values({ id, organisationId: actor.orgId, projectId: project.id, partnerOrganisationId: partnerId, ...mobilityRowValues(input, distance) })
       .returning();
     if (!row) throw new Error("insert returned no row");
     await replaceMembers(tx, actor, id, input);
@@ -221,6 +221,7 @@ export async function updateMobility(db: Db, actor: Actor, requested: TUpdateMob
       // A teacher may not hand their mobility to someone else (it would no longer be theirs to edit).
       throw new AppError("FORBIDDEN", "forbidden", { participantId: ["notYourMobility"] });
     }
+    assertMayChangeMobilityStatus(actor, before.status, input.status);
     await assertOwnParticipants(tx, actor, input);
     const rows = await loadProjectMobilities(tx, actor.orgId, project.id);
     const rates = await ratesForProject(tx, project);
@@ -234,7 +235,7 @@ export async function updateMobility(db: Db, actor: Actor, requested: TUpdateMob
     const partnerId = await rememberPartner(tx, actor, input);
     await tx
       .update(mobilities)
-      .set({ ...rowValues(input, distance), partnerOrganisationId: partnerId, version: sql`${mobilities.version} + 1`, updatedAt: sql`now()` })
+      .set({ ...mobilityRowValues(input, distance), partnerOrganisationId: partnerId, version: sql`${mobilities.version} + 1`, updatedAt: sql`now()` })
       .where(and(eq(mobilities.id, before.id), eq(mobilities.organisationId, actor.orgId), eq(mobilities.version, input.version)));
     await replaceMembers(tx, actor, before.id, input);
     await storeProjectGrants(tx, project);
@@ -251,6 +252,7 @@ export async function setMobilityStatus(db: Db, actor: Actor, input: TSetMobilit
     const rows = await loadProjectMobilities(tx, actor.orgId, project.id);
     const targets = rows.filter((row) => input.mobilityIds.includes(row.id));
     if (targets.length !== new Set(input.mobilityIds).size) throw notFound("mobilityNotFound");
+    for (const row of targets) assertMayChangeMobilityStatus(actor, row.status, input.status);
     const rates = await ratesForProject(tx, project);
     const changed = rows.map((row) => (input.mobilityIds.includes(row.id) ? { ...row, status: input.status } : row));
     assertCap(project, projectBudget(project, rows, rates), projectBudget(project, changed, rates), rates.project.ka122MaxParticipants.value);

@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, or, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { lineColumnKey, lineColumnValues, linesOfRow, mobilities, mobilityMembers, organisations, projects, type Mobility, type MobilityMember } from "@/db/schema";
 import {
@@ -162,7 +162,7 @@ export function toEngineProject(
   };
 }
 
-function storedToProjectMobility(project: ProjectContext, row: StoredMobility): ProjectMobility {
+export function storedToProjectMobility(project: ProjectContext, row: StoredMobility): ProjectMobility {
   return toProjectMobility(project, row.id, row.participantId ?? row.id, row.status, {
     ...row,
     courseDays: row.courseDays ?? undefined,
@@ -246,13 +246,41 @@ function grantColumnsOf(snapshot: GrantSnapshot) {
   };
 }
 
+/** JSON with object keys sorted: jsonb gives keys back in its own order, so plain JSON text would always differ. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+  );
+}
+
+/**
+ * Writes many mobilities' grant columns in one statement per thousand rows (an import recomputes the
+ * whole project once, so thousands of rows may change at a time). Column names come from the schema.
+ */
+async function writeGrantColumns(tx: DbOrTx, organisationId: string, changed: ({ id: string } & ReturnType<typeof grantColumnsOf>)[]) {
+  const [first] = changed;
+  if (!first) return;
+  const keys = Object.keys(first).filter((key): key is keyof ReturnType<typeof grantColumnsOf> => key !== "id");
+  const columns = getTableColumns(mobilities);
+  const names = keys.map((key) => ({ key, column: columns[key].name, type: columns[key].getSQLType() }));
+  const assignments = sql.join(names.map(({ column }) => sql`${sql.identifier(column)} = v.${sql.identifier(column)}`), sql`, `);
+  const recordType = sql.join([sql`id uuid`, ...names.map(({ column, type }) => sql`${sql.identifier(column)} ${sql.raw(type)}`)], sql`, `);
+  for (let i = 0; i < changed.length; i += 1000) {
+    const chunk = changed.slice(i, i + 1000).map((row) => Object.fromEntries([["id", row.id], ...names.map(({ key, column }) => [column, row[key]])]));
+    await tx.execute(sql`
+      update ${mobilities} as m set ${assignments}, grant_computed_at = now()
+      from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as v(${recordType})
+      where m.id = v.id and m.organisation_id = ${organisationId}`);
+  }
+}
+
 function sameGrant(row: Mobility, columns: ReturnType<typeof grantColumnsOf>): boolean {
   const stored = linesOfRow("grant", row);
   return (
     GRANT_LINES.every((line) => stored[line] === columns[lineColumnKey("grant", line)]) &&
     row.grantEligible === columns.grantEligible &&
-    JSON.stringify(row.grantUnknownLines) === JSON.stringify(columns.grantUnknownLines) &&
-    JSON.stringify(row.grantIssues) === JSON.stringify(columns.grantIssues) &&
+    canonicalJson(row.grantUnknownLines) === canonicalJson(columns.grantUnknownLines) &&
+    canonicalJson(row.grantIssues) === canonicalJson(columns.grantIssues) &&
     row.grantComputedAt !== null
   );
 }
@@ -276,18 +304,15 @@ export async function storeProjectGrantsWith(tx: DbOrTx, project: ProjectContext
   const set = await rateSetFor(tx, project, choice);
   const budget = projectBudget(project, rows, set.rates);
   const byId = new Map(budget.mobilities.map((entry) => [entry.id, entry]));
-  let changedMobilities = 0;
+  const changed: ({ id: string } & ReturnType<typeof grantColumnsOf>)[] = [];
   for (const row of rows) {
     const entry = byId.get(row.id);
     if (!entry) continue;
     const columns = grantColumnsOf(snapshotOf(entry.estimate));
-    if (sameGrant(row, columns)) continue;
-    changedMobilities += 1;
-    await tx
-      .update(mobilities)
-      .set({ ...columns, grantComputedAt: new Date() })
-      .where(and(eq(mobilities.id, row.id), eq(mobilities.organisationId, project.organisationId)));
+    if (!sameGrant(row, columns)) changed.push({ id: row.id, ...columns });
   }
+  await writeGrantColumns(tx, project.organisationId, changed);
+  const changedMobilities = changed.length;
   if (set.id !== project.rateSetId) {
     await tx
       .update(projects)

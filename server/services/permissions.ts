@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { mobilities, participants } from "@/db/schema";
-import { forbidden, notFound } from "@/server/errors";
+import { AppError, forbidden, notFound } from "@/server/errors";
 import type { Actor } from "./memberships";
 
 /*
@@ -55,6 +55,19 @@ export async function assertCanEditMobility(db: DbOrTx, actor: Actor, mobilityId
   if (!row) throw notFound("mobilityNotFound");
   if (!canEditMobility(actor, row)) throw forbidden();
   return row;
+}
+
+/**
+ * THE rule for a mobility's status (planned → completed …): the coordinator's alone, whichever way it
+ * is asked — `mobilities.setStatus` (also coordinator-only by its procedure) or an edit through
+ * `mobilities.update` that carries another status. A teacher edits their own mobility's details only.
+ */
+export function mayChangeMobilityStatus(actor: Pick<Actor, "role">): boolean {
+  return actor.role === "coordinator";
+}
+
+export function assertMayChangeMobilityStatus(actor: Pick<Actor, "role">, from: string, to: string): void {
+  if (from !== to && !mayChangeMobilityStatus(actor)) throw new AppError("FORBIDDEN", "forbidden", { status: ["statusCoordinatorOnly"] });
 }
 
 /** Special-category fields (fewer opportunities, inclusion justifications): absent for members without the permission. */

@@ -38,6 +38,8 @@ const TEXT = {
     dailyRate: "€191.00",
     rateMissing:
       "Not known yet for National Agency SI01, call 2024: the daily rates of individual support. The National Agency has to enter it.",
+    lineMissing: "rate missing",
+    atLeastTotal: "at least €659.00",
     kmWins: "The km you entered are used; the towns are ignored.",
     townKm: "278 km · between the towns",
     townTravel: "€211.00",
@@ -73,6 +75,8 @@ const TEXT = {
     dailyRate: "191,00 €",
     rateMissing:
       "Za nacionalno agencijo SI01 in razpis 2024 še ni znano: dnevne postavke individualne podpore. Podatek mora vnesti nacionalna agencija.",
+    lineMissing: "manjka znesek",
+    atLeastTotal: "najmanj 659,00 €",
     kmWins: "Upoštevani so vneseni kilometri; kraji se ne upoštevajo.",
     townKm: "278 km · med krajema",
     townTravel: "211,00 €",
@@ -128,13 +132,15 @@ for (const language of ["en", "sl"] as const) {
     await expect(page.getByLabel(text.km)).toHaveValue("600");
     await expectKnownFigures(page, text);
 
-    // SI01 has no published individual support rates: the translated error, beside the NA and in
-    // the summary, and no total at all.
+    // SI01 has no published individual support rates: the lines that do not depend on them are still
+    // computed, the missing one is named, the total is a lower bound and the missing figure is said.
     await page.getByLabel(text.na, { exact: true }).selectOption("SI01");
-    await expect(page.getByTestId("calculator-errors")).toContainText(text.rateMissing);
-    await expect(page.getByTestId("issues-naCode")).toContainText(text.rateMissing);
-    await expect(page.getByTestId("calculator-total")).toHaveCount(0);
-    await expect(page.getByTestId("grant-lines")).toHaveCount(0);
+    await expect(page.getByTestId("line-travel")).toHaveText(text.travel);
+    await expect(page.getByTestId("line-organisationalSupport")).toHaveText(text.organisational);
+    await expect(page.getByTestId("line-individualSupport")).toHaveText(text.lineMissing);
+    await expect(page.getByTestId("calculator-total")).toHaveText(text.atLeastTotal);
+    await expect(page.getByTestId("calculator-incomplete")).toContainText(text.rateMissing);
+    await expect(page.getByTestId("calculator-errors")).toHaveCount(0);
     await expect(page).toHaveURL(/[?&]na=SI01(&|$)/);
 
     // Towns instead of km: Ljubljana → Vienna gives the great-circle km and its band.

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { minimalPdf } from "../helpers/files";
 import { login, switchLanguage } from "./helpers";
 
 /*
@@ -7,7 +8,7 @@ import { login, switchLanguage } from "./helpers";
  * right headers, done toggles and notes, removal; and who may download a school's file.
  */
 
-const PDF = Buffer.concat([Buffer.from("%PDF-1.7\n"), randomBytes(3000), Buffer.from("\n%%EOF\n")]);
+const PDF = minimalPdf(3000);
 
 async function trpcQuery<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
   const response = await request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
@@ -62,6 +63,8 @@ test("a coordinator uploads, downloads, ticks and removes evidence; other school
   expect(download.headers()["content-type"]).toBe("application/pdf");
   expect(download.headers()["x-content-type-options"]).toBe("nosniff");
   expect(download.headers()["content-disposition"]).toContain("attachment;");
+  // Finding 5: the route's sandbox survives (the pages' CSP does not replace it).
+  expect(download.headers()["content-security-policy"]).toBe("default-src 'none'; sandbox");
   expect(Buffer.compare(await download.body(), PDF)).toBe(0);
 
   // The server judges by content too, whatever the browser declares.

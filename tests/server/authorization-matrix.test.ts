@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { and, desc, eq } from "drizzle-orm";
-import { invitations, naRateSets, passwordResets } from "@/db/schema";
+import { invitations, naRateSets, passwordResets, projects } from "@/db/schema";
 import { appRouter, createCaller } from "@/server/api/root";
 import { newToken } from "@/server/auth/tokens";
 import { uploadEvidenceFile } from "@/server/services/evidence";
@@ -154,6 +154,10 @@ const EXPECTED: Record<string, TExpectation> = {
   "dashboards.project": { expected: readOfA },
   "dashboards.schoolOverview": { expected: listOfOwnSchool },
 
+  "retention.list": { expected: overseerListOfOwnSchool },
+  // Anonymises what is due in the school named (nothing of A's fixture is due); B's runners run B's.
+  "retention.anonymiseDue": { expected: { ...strangersToA, coordinator: OK, teacher: F, headteacher: F, schoolAdmin: OK, otherCoordOwnOrg: OK, otherAdminOwnOrg: OK } },
+
   "na.overview": { expected: naList, officerReads: true },
   "na.schools": { expected: naList, officerReads: true },
   "na.portfolio": { expected: naList, officerReads: true },
@@ -174,6 +178,14 @@ const EXPECTED: Record<string, TExpectation> = {
   "findings.listForSchool": { expected: { ...listOfOwnSchool, teacher: F, schoolAdmin: F, otherAdminOwnOrg: F } },
   "findings.getForSchool": { expected: { ...readOfA, teacher: F, schoolAdmin: F, otherAdminOwnOrg: F } },
   "findings.reply": { expected: coordinatorEditOfA },
+
+  // The Beneficiary Module round trip: every member exports; only the coordinator imports.
+  "bm.exportFile": { expected: readOfA },
+  "bm.upload": { expected: coordinatorEditOfA },
+  "bm.get": { expected: coordinatorEditOfA },
+  "bm.list": { expected: coordinatorEditOfA },
+  "bm.feedbackFile": { expected: coordinatorEditOfA },
+  "bm.commit": { expected: coordinatorEditOfA },
 };
 
 /* ---------- fixture ---------- */
@@ -255,6 +267,23 @@ const CSV_LABELS = { column: word, activity: word, status: word, yes: "yes", no:
 const AUDIT_HEADINGS = { time: "t", person: "p", email: "e", action: "a", entityType: "et", entityId: "id", field: "f", before: "b", after: "a" };
 const REPORT_LABELS = { report: word, flag: word, category: word, projectStatus: word, mobilityStatus: word, findingStatus: word, activity: word, issue: (i: { code: string }) => i.code };
 
+/** A one-row BM file for A's project, as a coordinator of A would upload it. */
+async function bmFileOfA() {
+  const [project] = await getDb().select({ projectNumber: projects.projectNumber }).from(projects).where(eq(projects.id, f.projectA));
+  const number = project?.projectNumber ?? "";
+  const csv = [
+    "Data type,Grant Agreement No.,Mobility activity ID,Activity type,Participant first name,Participant last name,Receiving Organisation Name,Receiving country,Receiving city,Start date,End date,Travel days,Distance (km)",
+    `Mobility activity,${number},${number.slice(-6)}-MOB-${String(Math.floor(Math.random() * 90_000) + 10_000)},SM-JOB-SHDW,Ana,Matrix,Schule Wien,AT,Vienna,06.10.2025,10.10.2025,2,380`,
+  ].join("\n");
+  return new TextEncoder().encode(csv);
+}
+
+async function newBmImportOfA() {
+  const upload = await coordinatorOfA().bm.upload({ orgId: f.schoolA, projectId: f.projectA, fileName: "a.csv", bytes: await bmFileOfA() });
+  if (!upload.ok) throw new Error("upload refused");
+  return upload.importId;
+}
+
 /** Valid input per procedure, built fresh for every call (mutations consume what they change). */
 const INPUTS: Record<string, (orgId: string) => Promise<unknown>> = {
   "me.context": async () => undefined,
@@ -335,6 +364,8 @@ const INPUTS: Record<string, (orgId: string) => Promise<unknown>> = {
   "audit.filterOptions": async (orgId) => ({ orgId }),
   "audit.export": async (orgId) => ({ orgId }),
   "audit.exportCsv": async (orgId) => ({ orgId, headings: AUDIT_HEADINGS }),
+  "retention.list": async (orgId) => ({ orgId }),
+  "retention.anonymiseDue": async (orgId) => ({ orgId }),
   "dashboards.project": async (orgId) => ({ orgId, projectId: f.projectA }),
   "dashboards.schoolOverview": async (orgId) => ({ orgId }),
   "na.overview": async () => undefined,
@@ -372,6 +403,12 @@ const INPUTS: Record<string, (orgId: string) => Promise<unknown>> = {
     const finding = await newFindingOfA();
     return { orgId, findingId: finding.id, version: finding.version, body: "Our answer." };
   },
+  "bm.exportFile": async (orgId) => ({ orgId, projectId: f.projectA, format: "csv" }),
+  "bm.upload": async (orgId) => ({ orgId, projectId: f.projectA, fileName: "a.csv", bytes: await bmFileOfA() }),
+  "bm.get": async (orgId) => ({ orgId, importId: await newBmImportOfA() }),
+  "bm.list": async (orgId) => ({ orgId, projectId: f.projectA }),
+  "bm.feedbackFile": async (orgId) => ({ orgId, importId: await newBmImportOfA(), translations: { message: (code: string) => code } }),
+  "bm.commit": async (orgId) => ({ orgId, importId: await newBmImportOfA() }),
 };
 
 /* ---------- the run ---------- */
@@ -465,8 +502,10 @@ describe("authorisation matrix", () => {
 describe("route-only procedures (bytes, streams, translators)", () => {
   const routeOnly = listProcedures().filter((p) => p.meta?.routeOnly === true).map((p) => p.path);
 
-  it("are the route handlers' five, and the rest of the API is JSON", () => {
-    expect(routeOnly).toEqual(["audit.exportCsv", "evidence.download", "evidence.upload", "mobilities.exportCsv", "na.auditReport"]);
+  it("are the route handlers' eight, and the rest of the API is JSON", () => {
+    expect(routeOnly).toEqual([
+      "audit.exportCsv", "bm.exportFile", "bm.feedbackFile", "bm.upload", "evidence.download", "evidence.upload", "mobilities.exportCsv", "na.auditReport",
+    ]);
   });
 
   for (const path of routeOnly) {

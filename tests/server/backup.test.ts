@@ -9,7 +9,7 @@ import { createDb, type Db } from "@/db/client";
 import { removeCluster, startEmbeddedPostgres, type EmbeddedCluster } from "@/db/embedded";
 import { migrateDatabase } from "@/db/migrate";
 import { memberships, projects, users } from "@/db/schema";
-import { seedDemoData } from "@/db/seed";
+import { seedDemoData } from "@/scripts/seed";
 import { createCaller } from "@/server/api/root";
 
 /*

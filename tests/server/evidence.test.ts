@@ -15,15 +15,16 @@ import {
 } from "@/server/services/evidence";
 import { resolveActor } from "@/server/services/memberships";
 import type { FileStorageOptions } from "@/server/storage";
-import { MAX_EVIDENCE_FILE_BYTES } from "@/server/storage/file-type";
+import { detectContentType, hasValidStructure, MAX_EVIDENCE_FILE_BYTES } from "@/server/storage/file-type";
 import { setupTestDatabase } from "../helpers/db";
+import { minimalJpeg, minimalPdf, minimalPng, pdfOfSize } from "../helpers/files";
 import { callerFor, createMember, createOfficer, createSchool, createStaff, projectNumber } from "../helpers/factories";
 
 const getDb = setupTestDatabase();
 
-const PDF = Buffer.concat([Buffer.from("%PDF-1.7\n"), randomBytes(2000), Buffer.from("\n%%EOF\n")]);
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(500)]);
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(500)]);
+const PDF = minimalPdf(2000);
+const PNG = minimalPng(500);
+const JPEG = minimalJpeg(500);
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
 async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string; fieldErrors?: Record<string, string[]> }> {
@@ -144,6 +145,25 @@ describe("evidence checklist", () => {
     expect(download.contentType).toBe("image/jpeg");
   });
 
+  it("checks the structure behind the signature: `%PDF-` followed by HTML, a truncated PNG or JPEG are refused", async () => {
+    const mobilityId = await newMobility();
+    const before = (await filesOfOrg()).length;
+    const fakes = [
+      Buffer.from("%PDF-1.7\n<html><script>alert(1)</script></html>\n%%EOF\n"),
+      Buffer.concat([Buffer.from("%PDF-1.7\n"), randomBytes(2000), Buffer.from("\n%%EOF\n")]),
+      Buffer.concat([Buffer.from("%PDF-1.4\n<html>"), Buffer.from("\nstartxref\n3\n%%EOF\n")]),
+      PNG.subarray(0, PNG.length - 12),
+      Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from("<html></html>")]),
+      JPEG.subarray(0, JPEG.length - 2),
+      Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(500)]),
+    ];
+    for (const fake of fakes) {
+      expect(await failure(upload(mobilityId, fake, "x.pdf", postgresStorage))).toMatchObject({ code: "BAD_REQUEST", message: "fileDamaged" });
+    }
+    expect(await filesOfOrg()).toHaveLength(before);
+    for (const real of [PDF, PNG, JPEG]) expect(hasValidStructure(real, detectContentType(real) ?? "application/pdf")).toBe(true);
+  });
+
   it("judges the type by the bytes: a PNG named .pdf and declared PDF is stored as a PNG", async () => {
     const result = await upload(await newMobility(), PNG, "scan.pdf", postgresStorage);
     expect(result.file.contentType).toBe("image/png");
@@ -173,7 +193,7 @@ describe("evidence checklist", () => {
       expect(await failure(upload(mobilityId, Buffer.alloc(0), "empty.pdf", storage))).toMatchObject({ code: "BAD_REQUEST", message: "fileEmpty" });
     }
     // Exactly at the limit is fine.
-    const atLimit = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(MAX_EVIDENCE_FILE_BYTES - 9)]);
+    const atLimit = pdfOfSize(MAX_EVIDENCE_FILE_BYTES);
     expect(atLimit.length).toBe(MAX_EVIDENCE_FILE_BYTES);
     await upload(mobilityId, atLimit, "limit.pdf", postgresStorage);
     expect(await filesOfOrg()).toHaveLength(before + 1);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
+import { safeRedirectPath } from "@/lib/safe-redirect";
 import { LanguageSwitcher } from "@/components/i18n/language-switcher";
 import { auth } from "@/server/auth/config";
 import { LoginForm } from "./_components/login-form";
@@ -18,7 +19,7 @@ export default async function LoginPage({
 }) {
   const session = await auth();
   const { next, notice, email, code } = await searchParams;
-  if (session?.user?.id) redirect(next && next.startsWith("/") && !next.startsWith("//") ? next : "/");
+  if (session?.user?.id) redirect(safeRedirectPath(next));
   const t = await getTranslations("login");
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center gap-6 bg-muted/40 p-4">

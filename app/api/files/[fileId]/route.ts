@@ -8,9 +8,6 @@ import { downloadHeaders, routeHandler } from "@/server/api/route-handler";
 export const GET = routeHandler<{ fileId: string }>("files/download", async ({ params, caller }) => {
   const file = await caller.evidence.download({ fileId: params.fileId });
   return new Response(new Uint8Array(file.bytes), {
-    headers: downloadHeaders(file.contentType, file.filename, {
-      "Content-Length": String(file.bytes.length),
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-    }),
+    headers: downloadHeaders(file.contentType, file.filename, { "Content-Length": String(file.bytes.length) }),
   });
 });

@@ -1,9 +1,9 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createTRPCContext } from "@/server/api/context";
-import { appRouter } from "@/server/api/root";
+import { TRPC_HTTP_OPTIONS } from "@/server/api/http-options";
 import { withRequest } from "@/server/log";
 
 const handler = (req: Request) =>
-  withRequest(req, () => fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: () => createTRPCContext("http") }));
+  withRequest(req, () => fetchRequestHandler({ ...TRPC_HTTP_OPTIONS, req, createContext: () => createTRPCContext("http") }));
 
 export { handler as GET, handler as POST };

@@ -1,4 +1,4 @@
-import { FileSignature, Gauge, History, Plus } from "lucide-react";
+import { FileSignature, FileSpreadsheet, Gauge, History, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
@@ -41,6 +41,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
   const tDashboard = await getTranslations("dashboard");
   const tAudit = await getTranslations("audit");
   const tAgreement = await getTranslations("agreementRates");
+  const tBm = await getTranslations("bm");
   const fmt = await getFormatters();
   const awardedLines = BUDGET_CATEGORIES.filter((c) => project.awarded[c] > 0);
 
@@ -64,6 +65,14 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
             {tDashboard("openDashboard")}
           </Link>
         </Button>
+        {(project.action === "KA121" || project.action === "KA122") && (
+          <Button asChild variant="outline" data-testid="open-bm">
+            <Link href={`/s/${orgId}/projects/${projectId}/bm`}>
+              <FileSpreadsheet className="size-4" aria-hidden />
+              {tBm("title")}
+            </Link>
+          </Button>
+        )}
         {role !== undefined && role !== "teacher" && (
           <Button asChild variant="outline">
             <Link href={`/s/${orgId}/projects/${projectId}/audit`}>

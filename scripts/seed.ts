@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { hashPassword } from "../server/auth/password";
 import { loadProjectContext, resolveMobilityDistance, storeProjectGrants } from "../server/services/mobility-grants";
-import type { Db } from "./client";
+import type { Db } from "../db/client";
 import {
   auditLog,
   memberships,
@@ -12,7 +12,7 @@ import {
   partnerOrganisations,
   projects,
   users,
-} from "./schema";
+} from "../db/schema";
 
 /*
  * Demo data: a Slovenian primary school with its Erasmus team, a KA122 and a KA121 project, a second
@@ -33,9 +33,16 @@ export const DEMO_LOGINS = [
   { email: "verkefnastjori@hlidaskoli.is", name: "Guðrún Jónsdóttir", role: "coordinator (Hlíðaskóli, IS — an NA with published rates)" },
 ] as const;
 
-export async function hasAnyOrganisation(db: Db): Promise<boolean> {
+async function hasAnyOrganisation(db: Db): Promise<boolean> {
   const rows = await db.select({ one: sql<number>`1` }).from(organisations).limit(1);
   return rows.length > 0;
+}
+
+/** On start with the embedded database: the demo data, unless the database has a school already. Says whether it loaded it. */
+export async function seedIfEmpty(db: Db): Promise<boolean> {
+  if (await hasAnyOrganisation(db)) return false;
+  await seedDemoData(db);
+  return true;
 }
 
 export async function seedDemoData(db: Db): Promise<void> {

@@ -1,6 +1,6 @@
 import { log, markPublicAddresses } from "../server/log";
-import { migrateDatabase } from "./migrate";
-import { openDatabase } from "./index";
+import { migrateDatabase } from "../db/migrate";
+import { openDatabase } from "../db/index";
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from "./seed";
 
 const state = await openDatabase();

@@ -1,0 +1,42 @@
+import { ZBmExport, ZBmFeedbackFile, ZBmImportRef, ZBmProjectRef, ZBmUpload } from "@/server/schemas/bm";
+import { exportBmFile } from "@/server/services/bm-export";
+import {
+  bmImportFeedbackFile,
+  drainBmImportQueue,
+  getBmImport,
+  listBmImports,
+  requestBmImportCommit,
+  uploadBmImport,
+} from "@/server/services/bm-import-jobs";
+import { orgProcedure, orgRoleProcedure, router } from "../trpc";
+
+/**
+ * The Beneficiary Module round trip: export in BM's layout, import with a dry run and a feedback file.
+ * File-carrying procedures are route-only (app/api/s/[orgId]/…/bm-*): bytes never travel as JSON.
+ */
+export const bmRouter = router({
+  /** Every member may export (special-category columns blank without the permission). */
+  exportFile: orgProcedure
+    .meta({ routeOnly: true })
+    .input(ZBmExport)
+    .query(({ ctx, input }) => exportBmFile(ctx.db, ctx.actor, input)),
+  /** Upload + dry run. */
+  upload: orgRoleProcedure("coordinator")
+    .meta({ routeOnly: true })
+    .input(ZBmUpload)
+    .mutation(({ ctx, input }) => uploadBmImport(ctx.db, ctx.actor, input)),
+  get: orgRoleProcedure("coordinator").input(ZBmImportRef).query(({ ctx, input }) => getBmImport(ctx.db, ctx.actor, input.importId)),
+  list: orgRoleProcedure("coordinator").input(ZBmProjectRef).query(({ ctx, input }) => listBmImports(ctx.db, ctx.actor, input.projectId)),
+  feedbackFile: orgRoleProcedure("coordinator")
+    .meta({ routeOnly: true })
+    .input(ZBmFeedbackFile)
+    .query(({ ctx, input }) => bmImportFeedbackFile(ctx.db, ctx.actor, input)),
+  /** Queues the commit and starts the worker at once (the background loop would pick it up too). */
+  commit: orgRoleProcedure("coordinator")
+    .input(ZBmImportRef)
+    .mutation(async ({ ctx, input }) => {
+      const result = await requestBmImportCommit(ctx.db, ctx.actor, input.importId);
+      void drainBmImportQueue(ctx.db);
+      return result;
+    }),
+});
