@@ -8,31 +8,16 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Separator } from "@/components/ui/separator";
+import { GRANT_LINES, type GrantLine } from "@/server/rules/grant-lines";
+import type { GrantIssue } from "@/server/rules/types";
 
-export const GRANT_LINE_ORDER = [
-  "travel",
-  "individualSupport",
-  "organisationalSupport",
-  "courseFees",
-  "inclusionSupport",
-  "linguisticSupport",
-  "exceptionalCosts",
-  "preparatoryVisits",
-] as const;
-
-export interface GrantIssue {
-  /** "missing": a figure nobody has entered yet; the lines it concerns are unknown. */
-  severity: "error" | "warning" | "missing";
-  code: string;
-  params?: Record<string, string | number>;
-  field?: string;
-}
+export type { GrantIssue };
 
 export interface GrantView {
   eligible: boolean;
-  linesCents: Record<(typeof GRANT_LINE_ORDER)[number], number>;
+  linesCents: Record<GrantLine, number>;
   /** Lines a missing figure left unknown: named as missing, and the total is "at least". */
-  unknownLines?: readonly (typeof GRANT_LINE_ORDER)[number][];
+  unknownLines?: readonly GrantLine[];
   totalCents: number;
   issues: GrantIssue[];
   details?: {
@@ -82,7 +67,7 @@ export function GrantPanel({ grant, pending, title }: { grant: GrantView | null;
         ) : (
           <>
             <dl className="grid gap-1.5">
-              {GRANT_LINE_ORDER.filter((line) => grant.linesCents[line] !== 0 || unknown.has(line) || line === "travel" || line === "individualSupport").map((line) => (
+              {GRANT_LINES.filter((line) => grant.linesCents[line] !== 0 || unknown.has(line) || line === "travel" || line === "individualSupport").map((line) => (
                 <div key={line} className="flex justify-between gap-3">
                   <dt className="text-muted-foreground">{t(`line_${line}`)}</dt>
                   {unknown.has(line) ? (
