@@ -15,15 +15,17 @@ async function switchLanguage(page: Page, language: "English" | "Slovenščina")
 
 test("a job shadowing to Helsinki without SI01 daily rates: known lines, the missing one named, at least 659 €", async ({ page }) => {
   await login(page);
-  await page.getByRole("link", { name: /Učimo se od Evrope/ }).first().click();
+  // The demo KA121 project of call 2024: other specs give the KA122 project of call 2025 daily rates
+  // (the NA's in na-console, the grant agreement's in agreement-rates), none touch call 2024.
+  await page.getByRole("link", { name: /Akreditacija Erasmus\+ 2024/ }).first().click();
   await expect(page).toHaveURL(/projects\/[0-9a-f-]{36}$/);
   const projectUrl = page.url();
 
   await page.getByRole("link", { name: "Log mobility" }).click();
   await choose(page, page.getByTestId("activity-select"), /^Job shadowing/);
   await choose(page, page.getByTestId("participant-select"), /Jure Golob/);
-  await page.locator('input[name="startDate"]').fill("2026-03-02");
-  await page.locator('input[name="endDate"]').fill("2026-03-06");
+  await page.locator('input[name="startDate"]').fill("2025-03-03");
+  await page.locator('input[name="endDate"]').fill("2025-03-07");
   await page.locator('input[name="receivingOrganisation"]').fill("Helsingin normaalilyseo");
   await choose(page, page.getByTestId("country-select"), /^Finland$/);
   await page.locator('input[name="destinationTown"]').fill("Helsinki");
