@@ -33,8 +33,13 @@ export async function BudgetTable({ rows, total }: { rows: BudgetTableRow[]; tot
   const [t, tCat, fmt] = await Promise.all([getTranslations("dashboard.project"), getTranslations("budgetCategories"), getFormatters()]);
   const money = (cents: number) => fmt.money(cents);
   // A sum over mobilities with a missing rate is a lower bound: "at least", and how many are missing.
+  // Nothing known yet is said as such, never as "at least €0.00".
   const atLeast = (cents: number, unknown: number | undefined, testId?: string) =>
-    unknown ? (
+    unknown && cents === 0 ? (
+      <span data-testid={testId} className="text-amber-700 dark:text-amber-400">
+        {t("unknownCount", { count: unknown })}
+      </span>
+    ) : unknown ? (
       <span data-testid={testId} title={t("unknownCount", { count: unknown })}>
         {t("atLeast", { amount: money(cents) })}
         <span className="block text-xs font-normal text-amber-700 dark:text-amber-400">{t("unknownCount", { count: unknown })}</span>
