@@ -30,7 +30,7 @@ export interface TownPickerProps extends InputProps {
 
 /**
  * A town field with suggestions (a combobox after the WAI-ARIA pattern, in the style of the shadcn
- * components): any name of a town (English, local, without diacritics) finds it; the text stays
+ * components): every name of a town (English, local, without diacritics) finds it; the text stays
  * free, so a town the data lacks can still be typed (the engine then asks for the distance in km).
  * The suggestions come from the public `rules.towns` query, a few at a time.
  */

@@ -12,7 +12,7 @@ export const projectsRouter = router({
   update: orgRoleProcedure("coordinator")
     .input(ZUpdateProject)
     .mutation(({ ctx, input }) => updateProject(ctx.db, ctx.actor, input)),
-  /** The project's grant-agreement rates: any member reads them (they explain the project's figures). */
+  /** The project's grant-agreement rates: every member reads them (they explain the project's figures). */
   agreementRates: orgProcedure.input(ZProjectRef).query(({ ctx, input }) => getAgreementRates(ctx.db, ctx.actor, input.projectId)),
   setAgreementRates: coordinatorProcedure
     .input(ZSetAgreementRates)

@@ -6,7 +6,7 @@ const MAX_BYTES = 10 * 1024 * 1024;
 
 /**
  * Upload of a Beneficiary Module file (multipart: `file`, optional `overrides` as JSON) and its dry run:
- * `bm.upload` (coordinators only). A file over the limit gets the same file-level message as any other.
+ * `bm.upload` (coordinators only). A file over the limit gets the same file-level message as every other refused file.
  */
 export const POST = routeHandler<{ orgId: string; projectId: string }>("bm-import", async ({ request, params, caller }) => {
   if (!isSameOrigin(request)) return routeError(403, "forbidden");
