@@ -14,21 +14,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
+import { DailyRateFields, RATE_FIELD_PATHS, ratesAsText, type TGroupRates } from "@/components/forms/daily-rate-fields";
 import { ZSetIndividualSupportRates, type TSetIndividualSupportRates, type TSetIndividualSupportRatesInput } from "@/server/schemas/na";
-
-type TRates = readonly [number, number, number] | null;
-/** Index in the tuple → country group. */
-const GROUPS = [0, 1, 2] as const;
-const PEOPLE = ["staff", "pupil"] as const;
-const FIELDS = PEOPLE.flatMap((p) => GROUPS.map((g) => `${p}.${g}`)).concat("note");
-
-/** Cents as the text an officer edits ("85" or "84,50"): a change of unit for display only. */
-function asText(cents: number | undefined, decimal: string): string {
-  if (cents === undefined) return "";
-  const euros = Math.floor(cents / 100);
-  const rest = cents % 100;
-  return rest === 0 ? String(euros) : `${euros}${decimal}${String(rest).padStart(2, "0")}`;
-}
 
 export function IndividualSupportForm({
   naCode,
@@ -40,17 +27,16 @@ export function IndividualSupportForm({
   naCode: string;
   callYear: number;
   baseVersion: number | null;
-  current: { staff: TRates; pupil: TRates };
+  current: { staff: TGroupRates; pupil: TGroupRates };
   decimal: string;
 }) {
   const t = useTranslations("na.rates");
   const tErr = useTranslations("errors");
   const router = useRouter();
   const trpc = useTRPC();
-  const values = (rates: TRates): [string, string, string] => [asText(rates?.[0], decimal), asText(rates?.[1], decimal), asText(rates?.[2], decimal)];
   const form = useForm<TSetIndividualSupportRatesInput, unknown, TSetIndividualSupportRates>({
     resolver: zodResolver(ZSetIndividualSupportRates),
-    defaultValues: { naCode, callYear, baseVersion, staff: values(current.staff), pupil: values(current.pupil), note: "" },
+    defaultValues: { naCode, callYear, baseVersion, staff: ratesAsText(current.staff, decimal), pupil: ratesAsText(current.pupil, decimal), note: "" },
   });
   const save = useMutation(
     trpc.na.setIndividualSupportRates.mutationOptions({
@@ -59,7 +45,7 @@ export function IndividualSupportForm({
         form.setValue("baseVersion", saved.version);
         router.refresh();
       },
-      onError: (error) => applyServerErrors(form, error, (k) => (tErr.has(k) ? tErr(k) : tErr("internal")), FIELDS),
+      onError: (error) => applyServerErrors(form, error, (k) => (tErr.has(k) ? tErr(k) : tErr("internal")), [...RATE_FIELD_PATHS, "note"]),
     }),
   );
   return (
@@ -76,32 +62,7 @@ export function IndividualSupportForm({
                 <AlertDescription>{t("notSet", { year: callYear })}</AlertDescription>
               </Alert>
             )}
-            {PEOPLE.map((person) => (
-              <fieldset key={person} className="grid gap-2">
-                <legend className="mb-2 text-sm font-medium">{t(person)}</legend>
-                <div className="grid gap-3 sm:grid-cols-3">
-                  {GROUPS.map((group) => (
-                    <FormField
-                      key={group}
-                      control={form.control}
-                      name={`${person}.${group}`}
-                      render={({ field }) => (
-                        <FormItem>
-                          <FormLabel>{t("group", { group: group + 1 })}</FormLabel>
-                          <FormControl>
-                            <div className="flex items-center gap-2">
-                              <Input inputMode="decimal" className="tabular-nums" data-testid={`rate-${person}-${group + 1}`} {...field} />
-                              <span className="shrink-0 text-xs text-muted-foreground">{t("perDay")}</span>
-                            </div>
-                          </FormControl>
-                          <FormMessage />
-                        </FormItem>
-                      )}
-                    />
-                  ))}
-                </div>
-              </fieldset>
-            ))}
+            <DailyRateFields control={form.control} personLabel={(person) => t(person)} groupLabel={(group) => t("group", { group })} perDay={t("perDay")} testIdPrefix="rate" />
             <FormField
               control={form.control}
               name="note"

@@ -12,21 +12,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
+import { DailyRateFields, RATE_FIELD_PATHS, ratesAsText, type TGroupRates } from "@/components/forms/daily-rate-fields";
 import { ZSetAgreementRates, type TSetAgreementRates, type TSetAgreementRatesInput } from "@/server/schemas/projects";
-
-type TRates = readonly [number, number, number] | null;
-/** Index in the tuple → country group. */
-const GROUPS = [0, 1, 2] as const;
-const PEOPLE = ["staff", "pupil"] as const;
-const FIELDS = PEOPLE.flatMap((p) => GROUPS.map((g) => `${p}.${g}`)).concat("source");
-
-/** Cents as the text a coordinator edits ("85" or "84,50"): a change of unit for display only. */
-function asText(cents: number | undefined, decimal: string): string {
-  if (cents === undefined) return "";
-  const euros = Math.floor(cents / 100);
-  const rest = cents % 100;
-  return rest === 0 ? String(euros) : `${euros}${decimal}${String(rest).padStart(2, "0")}`;
-}
 
 /** The coordinator's form for the daily rates of the project's grant agreement (a new version per save). */
 export function AgreementRatesForm({
@@ -41,17 +28,16 @@ export function AgreementRatesForm({
   projectId: string;
   baseVersion: number | null;
   source: string | null;
-  current: { staff: TRates; pupil: TRates };
+  current: { staff: TGroupRates; pupil: TGroupRates };
   decimal: string;
 }) {
   const t = useTranslations("agreementRates");
   const tErr = useTranslations("errors");
   const router = useRouter();
   const trpc = useTRPC();
-  const values = (rates: TRates): [string, string, string] => [asText(rates?.[0], decimal), asText(rates?.[1], decimal), asText(rates?.[2], decimal)];
   const form = useForm<TSetAgreementRatesInput, unknown, TSetAgreementRates>({
     resolver: zodResolver(ZSetAgreementRates),
-    defaultValues: { projectId, baseVersion, source: source ?? "", staff: values(current.staff), pupil: values(current.pupil) },
+    defaultValues: { projectId, baseVersion, source: source ?? "", staff: ratesAsText(current.staff, decimal), pupil: ratesAsText(current.pupil, decimal) },
   });
   const save = useMutation(
     trpc.projects.setAgreementRates.mutationOptions({
@@ -60,7 +46,7 @@ export function AgreementRatesForm({
         form.setValue("baseVersion", saved.version);
         router.refresh();
       },
-      onError: (error) => applyServerErrors(form, error, (k) => (tErr.has(k) ? tErr(k) : tErr("internal")), FIELDS),
+      onError: (error) => applyServerErrors(form, error, (k) => (tErr.has(k) ? tErr(k) : tErr("internal")), [...RATE_FIELD_PATHS, "source"]),
     }),
   );
   return (
@@ -85,32 +71,7 @@ export function AgreementRatesForm({
                 </FormItem>
               )}
             />
-            {PEOPLE.map((person) => (
-              <fieldset key={person} className="grid gap-2">
-                <legend className="mb-2 text-sm font-medium">{t(person)}</legend>
-                <div className="grid gap-3 sm:grid-cols-3">
-                  {GROUPS.map((group) => (
-                    <FormField
-                      key={group}
-                      control={form.control}
-                      name={`${person}.${group}`}
-                      render={({ field }) => (
-                        <FormItem>
-                          <FormLabel>{t("group", { group: group + 1 })}</FormLabel>
-                          <FormControl>
-                            <div className="flex items-center gap-2">
-                              <Input inputMode="decimal" className="tabular-nums" data-testid={`agreement-${person}-${group + 1}`} {...field} />
-                              <span className="shrink-0 text-xs text-muted-foreground">{t("perDay")}</span>
-                            </div>
-                          </FormControl>
-                          <FormMessage />
-                        </FormItem>
-                      )}
-                    />
-                  ))}
-                </div>
-              </fieldset>
-            ))}
+            <DailyRateFields control={form.control} personLabel={(person) => t(person)} groupLabel={(group) => t("group", { group })} perDay={t("perDay")} testIdPrefix="agreement" />
           </CardContent>
           <CardFooter className="mt-4 justify-end">
             <Button type="submit" disabled={save.isPending} data-testid="agreement-save">
