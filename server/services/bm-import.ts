@@ -29,6 +29,7 @@ import {
   type ProjectContext,
   type StoredMobility,
 } from "./mobility-grants";
+import { mobilityRowValues } from "./mobilities";
 
 /*
  * The dry run of a Beneficiary Module import: reads the sheet through server/bm's layout, checks every
@@ -572,31 +573,22 @@ export async function analyseBmImport(db: DbOrTx, actor: Actor, input: AnalyseIn
 
 type Comparable = Record<string, Value>;
 
+/** The stored columns an import can change, compared one by one (the participant and members apart). */
+const COMPARED_COLUMNS = [
+  "erasmusMobilityId", "activityType", "status", "accompanying", "startDate", "endDate", "travelDays", "greenTravel",
+  "meansOfTransport", "receivingOrganisation", "destinationCountry", "destinationTown", "originTown", "distanceKm",
+  "fewerOpportunities", "courseDays", "inclusionRealCostCents", "expensiveTravelRealCostCents", "linguisticSupport",
+  "pupilCount", "persons", "forceMajeure",
+] as const;
+
+function pick(row: Record<(typeof COMPARED_COLUMNS)[number], Value>): Comparable {
+  return Object.fromEntries(COMPARED_COLUMNS.map((column) => [column, row[column]]));
+}
+
 function comparableStored(m: StoredMobility): Comparable {
   return {
-    erasmusMobilityId: m.erasmusMobilityId,
-    activityType: m.activityType,
-    status: m.status,
+    ...pick(m),
     participant: m.participantId ? `id:${m.participantId}` : null,
-    accompanying: m.accompanying,
-    startDate: m.startDate,
-    endDate: m.endDate,
-    travelDays: m.travelDays,
-    greenTravel: m.greenTravel,
-    meansOfTransport: m.meansOfTransport,
-    receivingOrganisation: m.receivingOrganisation,
-    destinationCountry: m.destinationCountry,
-    destinationTown: m.destinationTown,
-    originTown: m.originTown,
-    distanceKm: m.distanceKm,
-    fewerOpportunities: m.fewerOpportunities,
-    courseDays: m.courseDays,
-    inclusionRealCostCents: m.inclusionRealCostCents,
-    expensiveTravelRealCostCents: m.expensiveTravelRealCostCents,
-    linguisticSupport: m.linguisticSupport,
-    pupilCount: m.pupilCount,
-    persons: m.persons,
-    forceMajeure: m.forceMajeure,
     members: JSON.stringify(
       m.members.map((x) => [x.role, x.participantId ? `id:${x.participantId}` : null, x.fewerOpportunities, x.startDate, x.endDate, x.inclusionRealCostCents]),
     ),
@@ -607,29 +599,9 @@ function comparablePlanned(m: PlannedMobility): Comparable {
   const f = m.fields;
   const isGroup = f.activityType === "LM-GRP-PUPIL";
   return {
-    erasmusMobilityId: f.erasmusMobilityId ?? null,
-    activityType: f.activityType,
-    status: f.status,
+    // The values as saving would store them (mobilityRowValues normalises groups, courses, flags).
+    ...pick(mobilityRowValues(f, { km: m.distanceKm, source: "official" })),
     participant: m.participantKey,
-    accompanying: isGroup ? false : f.accompanying,
-    startDate: f.startDate,
-    endDate: f.endDate,
-    travelDays: f.travelDays,
-    greenTravel: f.greenTravel,
-    meansOfTransport: f.meansOfTransport ?? null,
-    receivingOrganisation: f.receivingOrganisation,
-    destinationCountry: f.destinationCountry,
-    destinationTown: f.destinationTown,
-    originTown: f.originTown ?? null,
-    distanceKm: m.distanceKm,
-    fewerOpportunities: isGroup || f.accompanying ? false : f.fewerOpportunities,
-    courseDays: f.activityType === "SM-COUR-TRAIN" ? (f.courseDays ?? null) : null,
-    inclusionRealCostCents: f.inclusionRealCostCents ?? null,
-    expensiveTravelRealCostCents: f.expensiveTravelRealCostCents ?? null,
-    linguisticSupport: f.linguisticSupport,
-    pupilCount: isGroup ? f.pupilCount : 0,
-    persons: f.activityType === "PREP-VISIT" ? f.persons : 1,
-    forceMajeure: f.forceMajeure,
     members: JSON.stringify(
       (isGroup ? f.members : []).map((x, i) => [
         x.role,
