@@ -7,7 +7,7 @@ import { GRANT_LINES, type GrantLine } from "./grant-lines";
 import type { Figure, IssueParams, RuleIssue } from "./types";
 
 /** Fills `{name}` placeholders; a placeholder without a param stays visible rather than vanishing. */
-export function formatMessage(template: string, params: IssueParams = {}): string {
+function formatMessage(template: string, params: IssueParams = {}): string {
   return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
     const value = params[name];
     return value === undefined ? placeholder : String(value);

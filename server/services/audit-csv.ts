@@ -13,7 +13,7 @@ function text(value: unknown): string {
 }
 
 /** One line per changed field (one line for an entry with no visible change); `,`-separated (lib/csv.ts). */
-export function toAuditCsv(entries: TAuditEntry[], headings: TAuditCsvHeadings): string {
+function toAuditCsv(entries: TAuditEntry[], headings: TAuditCsvHeadings): string {
   const rows: string[][] = [];
   for (const entry of entries) {
     const head = [entry.createdAt.toISOString(), entry.actorName ?? "", entry.actorEmail ?? "", entry.action, entry.entityType, entry.entityId];

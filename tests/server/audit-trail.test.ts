@@ -2,7 +2,6 @@ import { TRPCError } from "@trpc/server";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { auditLog } from "@/db/schema";
-import { toAuditCsv } from "@/server/services/audit-csv";
 import { grantSpecialCategory, membershipIdOf } from "../helpers/access";
 import { setupTestDatabase } from "../helpers/db";
 import { callerFor, createMember, createSchool, projectNumber, zeroAwarded } from "../helpers/factories";
@@ -121,14 +120,20 @@ describe("audit trail", () => {
   });
 
   it("exports CSV with one line per changed field, formulas defused", async () => {
-    const entries = await callerFor(getDb(), admin).audit.export({ orgId: school, projectId });
-    const csv = toAuditCsv(
-      [...entries, { ...entries[0]!, changes: [{ field: "title", before: "=HYPERLINK(\"x\")", after: "a,b" }] }],
-      { time: "t", person: "p", email: "e", action: "a", entityType: "y", entityId: "i", field: "f", before: "b", after: "af" },
-    );
-    const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const c = callerFor(getDb(), coordinator);
+    const other = await c.projects.get({ orgId: school, projectId: otherProjectId });
+    await c.projects.update({
+      orgId: school, projectId: otherProjectId, version: other.version, action: other.action, callYear: other.callYear, startDate: other.startDate,
+      endDate: other.endDate, awarded: zeroAwarded, projectNumber: other.projectNumber, title: '=HYPERLINK("x"),a', status: other.status,
+    });
+    const headings = { time: "t", person: "p", email: "e", action: "a", entityType: "y", entityId: "i", field: "f", before: "b", after: "af" };
+    const csvOf = async (project: string) => {
+      const csv = await callerFor(getDb(), admin).audit.exportCsv({ orgId: school, projectId: project, headings });
+      return csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+    };
+    const lines = await csvOf(projectId);
     expect(lines[0]).toBe("t,p,e,a,y,i,f,b,af");
     expect(lines.some((l) => l.includes("project.update") && l.endsWith(",title,Before title,After title"))).toBe(true);
-    expect(lines.at(-1)).toContain(`"'=HYPERLINK(""x"")","a,b"`);
+    expect((await csvOf(otherProjectId)).find((l) => l.includes(",title,"))).toContain(`,title,Unrelated,"'=HYPERLINK(""x""),a"`);
   });
 });
