@@ -1,6 +1,6 @@
 "use client";
 
-import { Building2, Calculator, FileWarning, FolderKanban, Gauge, History, Hourglass, Menu, UserCog, Users } from "lucide-react";
+import { Building2, Calculator, FileWarning, FolderKanban, Gauge, History, Hourglass, Menu, PlugZap, UserCog, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -21,6 +21,8 @@ interface AppShellProps {
 
 /** Who sees the members and audit pages (the procedures decide; the links only follow them). */
 const MEMBER_READERS = ["coordinator", "headteacher", "school_admin"];
+/** Who manages the school's API keys and webhooks (apiKeys.*, webhooks.*). */
+const INTEGRATION_MANAGERS = ["coordinator", "school_admin"];
 /** Who reads the national agency's findings (findings.listForSchool). */
 const FINDING_READERS = ["coordinator", "headteacher"];
 
@@ -31,6 +33,7 @@ function NavLinks({ orgId, role, onNavigate }: { orgId: string; role: string; on
   const tDashboard = useTranslations("dashboard");
   const tFindings = useTranslations("na.findings");
   const tRetention = useTranslations("retention");
+  const tIntegrations = useTranslations("integrations");
   const pathname = usePathname();
   const items = [
     { href: `/s/${orgId}/projects`, label: t("projects"), icon: FolderKanban },
@@ -44,6 +47,7 @@ function NavLinks({ orgId, role, onNavigate }: { orgId: string; role: string; on
           { href: `/s/${orgId}/retention`, label: tRetention("nav"), icon: Hourglass },
         ]
       : []),
+    ...(INTEGRATION_MANAGERS.includes(role) ? [{ href: `/s/${orgId}/integrations`, label: tIntegrations("nav"), icon: PlugZap }] : []),
     ...(FINDING_READERS.includes(role) ? [{ href: `/s/${orgId}/findings`, label: tFindings("title"), icon: FileWarning }] : []),
     { href: "/calculator", label: t("calculator"), icon: Calculator },
   ];

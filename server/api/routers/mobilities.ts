@@ -16,18 +16,21 @@ import { mobilityEditorProcedure, orgProcedure, orgRoleProcedure, router } from 
 
 export const mobilitiesRouter = router({
   /** The paged, sorted, filtered list (every member of the school may read it). */
-  list: orgProcedure.input(ZListMobilities).query(({ ctx, input }) => listMobilities(ctx.db, ctx.actor, input)),
+  list: orgProcedure.meta({ api: { scopes: ["read:mobilities"] } }).input(ZListMobilities).query(({ ctx, input }) => listMobilities(ctx.db, ctx.actor, input)),
   /** The list as CSV chunks (an async generator): route-only, app/api/s/[orgId]/projects/[projectId]/mobilities.csv. */
   exportCsv: orgProcedure
     .meta({ routeOnly: true })
     .input(ZExportMobilitiesCsv)
     .query(({ ctx, input }) => exportMobilitiesCsv(ctx.db, ctx.actor, input, input.labels)),
-  get: orgProcedure.input(ZMobilityRef).query(({ ctx, input }) => getMobility(ctx.db, ctx.actor, input.mobilityId)),
+  // A key that writes mobilities reads the one it edits (its version, its project).
+  get: orgProcedure.meta({ api: { scopes: ["read:mobilities", "write:mobilities"] } }).input(ZMobilityRef).query(({ ctx, input }) => getMobility(ctx.db, ctx.actor, input.mobilityId)),
   estimate: orgProcedure.input(ZEstimateMobility).query(({ ctx, input }) => estimateMobility(ctx.db, ctx.actor, input)),
   log: orgRoleProcedure("coordinator")
+    .meta({ api: { scopes: ["write:mobilities"] } })
     .input(ZLogMobility)
     .mutation(({ ctx, input }) => logMobility(ctx.db, ctx.actor, input)),
   update: mobilityEditorProcedure
+    .meta({ api: { scopes: ["write:mobilities"] } })
     .input(ZUpdateMobility)
     .mutation(({ ctx, input }) => updateMobility(ctx.db, ctx.actor, input)),
   setStatus: orgRoleProcedure("coordinator")

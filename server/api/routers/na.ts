@@ -31,8 +31,8 @@ export const naRouter = router({
     naCodes: ctx.officer.naCodes,
     callYears: await listNaCallYears(ctx.db, ctx.officer),
   })),
-  schools: naProcedure.input(ZNaScope).query(({ ctx, input }) => listNaSchools(ctx.db, ctx.officer, input.naCode)),
-  portfolio: naProcedure.input(ZPortfolioQuery).query(({ ctx, input }) => listPortfolio(ctx.db, ctx.officer, input)),
+  schools: naProcedure.meta({ api: { scopes: ["read:na-portfolio"] } }).input(ZNaScope).query(({ ctx, input }) => listNaSchools(ctx.db, ctx.officer, input.naCode)),
+  portfolio: naProcedure.meta({ api: { scopes: ["read:na-portfolio"] } }).input(ZPortfolioQuery).query(({ ctx, input }) => listPortfolio(ctx.db, ctx.officer, input)),
   flagMobilities: naProcedure.input(ZFlagDrillDown).query(({ ctx, input }) => listFlagMobilities(ctx.db, ctx.officer, input)),
   project: naProcedure.input(ZNaProjectRef).query(({ ctx, input }) => getOfficerProject(ctx.db, ctx.officer, input.projectId)),
   /** The audit report (XLSX bytes): route-only, app/api/na/audit-report. */
