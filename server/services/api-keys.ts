@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { apiKeyRole } from "@/lib/capabilities";
 import { apiKeys, organisations, users, type ApiKey } from "@/db/schema";
 import { AppError, notFound } from "@/server/errors";
 import { API_TOKEN_PATTERN, type TApiScope, type TCreateNaApiKey, type TCreateSchoolApiKey } from "@/server/schemas/api-keys";
@@ -190,7 +191,7 @@ export function apiKeyActor(key: ApiKeyPrincipal, orgId: string, type: "query" |
     userId: key.createdBy,
     email: "",
     orgId,
-    role: key.scopes.includes("write:mobilities") ? "coordinator" : "headteacher",
+    role: apiKeyRole(key.scopes.includes("write:mobilities")),
     naCode: key.naCode,
     specialCategory: type === "query" && key.scopes.includes("read:special-category"),
     apiKeyId: key.id,

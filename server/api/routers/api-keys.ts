@@ -7,7 +7,10 @@ import {
   revokeNaApiKey,
   revokeSchoolApiKey,
 } from "@/server/services/api-keys";
-import { integrationManagerProcedure, naProcedure, router } from "../trpc";
+import { naProcedure, orgProcedure, router } from "../trpc";
+
+const integrationManagerProcedure = orgProcedure("integrations.manage");
+const naIntegrationProcedure = naProcedure("na.integrations.manage");
 
 /**
  * Keys of the public API (docs/api.md): a school's by its admin or coordinator, an NA's by its officers.
@@ -17,7 +20,7 @@ export const apiKeysRouter = router({
   list: integrationManagerProcedure.query(({ ctx }) => listSchoolApiKeys(ctx.db, ctx.actor)),
   create: integrationManagerProcedure.input(ZCreateSchoolApiKey).mutation(({ ctx, input }) => createSchoolApiKey(ctx.db, ctx.actor, input)),
   revoke: integrationManagerProcedure.input(ZApiKeyRef).mutation(({ ctx, input }) => revokeSchoolApiKey(ctx.db, ctx.actor, input.apiKeyId)),
-  naList: naProcedure.input(ZNaApiKeyList).query(({ ctx, input }) => listNaApiKeys(ctx.db, ctx.officer, input.naCode)),
-  naCreate: naProcedure.input(ZCreateNaApiKey).mutation(({ ctx, input }) => createNaApiKey(ctx.db, ctx.officer, input)),
-  naRevoke: naProcedure.input(ZApiKeyRef).mutation(({ ctx, input }) => revokeNaApiKey(ctx.db, ctx.officer, input.apiKeyId)),
+  naList: naIntegrationProcedure.input(ZNaApiKeyList).query(({ ctx, input }) => listNaApiKeys(ctx.db, ctx.officer, input.naCode)),
+  naCreate: naIntegrationProcedure.input(ZCreateNaApiKey).mutation(({ ctx, input }) => createNaApiKey(ctx.db, ctx.officer, input)),
+  naRevoke: naIntegrationProcedure.input(ZApiKeyRef).mutation(({ ctx, input }) => revokeNaApiKey(ctx.db, ctx.officer, input.apiKeyId)),
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { can } from "@/lib/capabilities";
 import { ApiKeysPanel } from "@/components/integrations/api-keys-panel";
 import { schoolMembership } from "@/server/api/rsc";
 
@@ -13,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function IntegrationsPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const { role, specialCategory } = await schoolMembership(orgId);
-  if (role !== "school_admin" && role !== "coordinator") notFound();
+  if (!can(role, "integrations.manage")) notFound();
   const t = await getTranslations("integrations");
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-6">
