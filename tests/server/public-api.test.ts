@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { apiKeys, apiRateWindows, auditLog, participants } from "@/db/schema";
 import { authenticateApiKey, takeApiRateLimit } from "@/server/services/api-keys";
@@ -301,7 +301,7 @@ describe("the audit trail", () => {
     await apiCall(db, "GET", "/projects", token);
     await apiCall(db, "GET", "/nowhere", token);
     const created = await apiCall(db, "POST", `/projects/${f.projectId}/mobilities`, token, { body: staffMobility() });
-    const entries = await db.select().from(auditLog).where(eq(auditLog.actorApiKeyId, id));
+    const entries = await db.select().from(auditLog).where(eq(auditLog.actorApiKeyId, id)).orderBy(asc(auditLog.id));
     const calls = entries.filter((e) => e.action === "api.call").map((e) => e.after);
     expect(calls).toEqual([
       { method: "GET", path: "/api/v1/projects", status: 200 },
