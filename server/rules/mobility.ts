@@ -231,16 +231,16 @@ function dailyRateFor(
     issues.missing("NA_CODE_MISSING", undefined, "naCode", ["individualSupport"]);
     return null;
   }
-  const naRates = rates.individualSupport[input.naCode]?.[input.callYear];
-  if (!naRates) {
+  // Accompanying persons get the staff rate (domain doc §4, C); so do invited experts and hosted teachers.
+  const person = input.activityType.startsWith("LM-") && !input.accompanying ? "pupil" : "staff";
+  // A layer may hold one person type only (a grant agreement with staff rates alone): the other is missing.
+  const rate: DailyRate | undefined = rates.individualSupport[input.naCode]?.[input.callYear]?.[person]?.[group];
+  if (!rate) {
     const params = { rate: "individualSupport", naCode: input.naCode, callYear: input.callYear };
     issues.missing("RATE_MISSING", params, "naCode", ["individualSupport"]);
     return null;
   }
   if (!reduction) return null;
-  // Accompanying persons get the staff rate (domain doc §4, C); so do invited experts and hosted teachers.
-  const person = input.activityType.startsWith("LM-") && !input.accompanying ? "pupil" : "staff";
-  const rate: DailyRate = naRates[person][group];
   const name = `individualSupport.${input.naCode}.${person}.group${group}`;
   const fullCents = issues.use(name, rate.full);
   const reducedCents = rate.reduced

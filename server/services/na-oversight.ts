@@ -16,6 +16,7 @@ import {
 import { notFound } from "@/server/errors";
 import { EVIDENCE_KINDS } from "@/server/schemas/evidence";
 import type { TFlagDrillDown, TPortfolioQuery } from "@/server/schemas/na";
+import { agreementDifferences } from "./agreement-rates";
 import { isEvidenceRequired, missingEvidenceCountSql } from "./evidence";
 import {
   committed,
@@ -234,6 +235,8 @@ export async function getOfficerProject(db: Db, officer: Officer, projectId: str
     },
     school,
     rateSet: await rateSetVersion(db, project.rateSetId),
+    /** The project's grant-agreement figures that differ from the NA's (or default) figure; null: no agreement. */
+    agreement: await agreementDifferences(db, { id: project.id, organisationId: project.organisationId, naCode: school.naCode, callYear: project.callYear, rateSetId: project.rateSetId }),
     budget: {
       awarded: portfolio.awarded,
       committed: portfolio.committed,
@@ -318,7 +321,7 @@ export async function getOfficerMobility(db: Db, officer: Officer, mobilityId: s
     fewerOpportunities: m.fewerOpportunities,
     pupilCount: m.pupilCount,
     participant: person ? { name: `${person.firstName} ${person.lastName}`, kind: person.kind } : null,
-    grant: { eligible: m.grantEligible, linesCents: lines, unknownLines: m.grantUnknownLines, totalCents: m.grantTotalCents, issues, computedAt: m.grantComputedAt },
+    grant: { eligible: m.grantEligible, linesCents: lines, unknownLines: m.grantUnknownLines, totalCents: m.grantTotalCents, issues, sources: m.grantSources ?? [], computedAt: m.grantComputedAt },
     evidence,
   };
 }
