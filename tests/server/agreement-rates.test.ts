@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, mobilities } from "@/db/schema";
+import { auditLog, mobilities, naRateSets } from "@/db/schema";
 import { setupTestDatabase } from "../helpers/db";
 import { callerFor, createMember, createOfficer, createSchool, createStaff, projectNumber, zeroAwarded } from "../helpers/factories";
 
@@ -177,5 +177,31 @@ describe("grant agreement rates", () => {
 
     const foreign = callerFor(db, await createOfficer(db, "HR01"));
     await expectTrpcError(foreign.na.project({ projectId }), "NOT_FOUND");
+  });
+
+  it("the NA portfolio judges durations by the project's effective figures: the agreement over the NA's table", async () => {
+    const db = getDb();
+    const officer = callerFor(db, await createOfficer(db, "SI01"));
+    // The NA's newest table (a set of SI01, call 2025) allows job shadowing for at most 4 days.
+    const [newest] = await db.select().from(naRateSets).where(and(eq(naRateSets.naCode, "SI01"), eq(naRateSets.callYear, 2025)));
+    await db.insert(naRateSets).values({
+      naCode: "SI01", callYear: 2025, version: (newest?.version ?? 0) + 1,
+      figures: { ...newest?.figures, durations: { 2025: { "SM-JOB-SHDW": { value: { minDays: 2, maxDays: 4 }, source: "NA SI01 test table", confidence: "B" } } } },
+    });
+    const flagged = async () => (await officer.na.portfolio({ naCode: "SI01", flag: "durationOutOfLimits" })).rows.map((r) => r.projectId);
+    expect(await flagged()).toContain(projectId);
+    expect(await officer.na.flagMobilities({ projectId, flag: "durationOutOfLimits" })).toEqual([expect.objectContaining({ id: mobilityId, days: 5, minDays: 2, maxDays: 4 })]);
+
+    // The project's grant agreement allows 2–60 days: its figure wins, the project is not flagged.
+    await caller.projects.setAgreementRates({
+      orgId, projectId, baseVersion: 4, ...agreement, staff: ["200", "160", "140"],
+      figures: { organisationalSupport_standard: "400", "durations_SM-JOB-SHDW_minDays": "2", "durations_SM-JOB-SHDW_maxDays": "60" },
+    });
+    expect(await flagged()).not.toContain(projectId);
+    expect(await officer.na.flagMobilities({ projectId, flag: "durationOutOfLimits" })).toEqual([]);
+    const row = (await officer.na.portfolio({ naCode: "SI01" })).rows.find((r) => r.projectId === projectId);
+    expect(row?.flags.durationOutOfLimits).toBe(false);
+    const difference = (await officer.na.project({ projectId })).agreement?.differences.find((d) => d.section === "durations");
+    expect(difference).toMatchObject({ path: ["SM-JOB-SHDW"], agreement: { minDays: 2, maxDays: 60 }, na: { minDays: 2, maxDays: 4 }, naOrigin: "na", unit: "dayRange" });
   });
 });
