@@ -1,6 +1,9 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+/** The school roles' names (server/schemas/members.ts), as an esquery regular expression. */
+const ROLE_NAME = "/^(coordinator|teacher|headteacher|school_admin)$/";
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -49,6 +52,31 @@ const config = [
               message: "Server code never imports UI; code both sides share lives in lib/.",
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // Who may do what is lib/capabilities.ts (`can(role, capability)`, `orgProcedure("…")`): nothing else
+    // decides by comparing a role with a role's name or listing roles (docs/architecture.md, "Roles").
+    files: ["app/**/*.ts", "app/**/*.tsx", "components/**/*.ts", "components/**/*.tsx", "server/**/*.ts", "lib/**/*.ts"],
+    // server/schemas/members.ts is the vocabulary of roles itself; the BM import's job runner still
+    // checks its creator's role by name (server/services/bm-import-jobs.ts).
+    ignores: ["lib/capabilities.ts", "server/schemas/members.ts", "server/services/bm-import-jobs.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: `BinaryExpression[operator=/^[!=]==?$/] > Literal[value=${ROLE_NAME}]`,
+          message: "Ask lib/capabilities.ts (`can(role, \"…\")`) instead of comparing with a role's name.",
+        },
+        {
+          selector: `ArrayExpression > Literal[value=${ROLE_NAME}]`,
+          message: "Lists of roles live in lib/capabilities.ts: give the role a capability and ask `can(role, \"…\")`.",
+        },
+        {
+          selector: "CallExpression[callee.property.name='includes'] > :matches(Identifier[name='role'], MemberExpression[property.name='role'])",
+          message: "Ask lib/capabilities.ts (`can(role, \"…\")`) instead of looking the role up in a list.",
         },
       ],
     },

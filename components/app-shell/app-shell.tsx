@@ -8,6 +8,7 @@ import { useState } from "react";
 import { LanguageSwitcher } from "@/components/i18n/language-switcher";
 import { Button } from "@/components/ui/button";
 import { Sheet, SheetContent, SheetHeader, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
+import { can, type TSchoolRole } from "@/lib/capabilities";
 import { cn } from "@/lib/utils";
 import { SchoolSwitcher, type SchoolOption } from "./school-switcher";
 import { UserMenu } from "./user-menu";
@@ -19,12 +20,8 @@ interface AppShellProps {
   children: React.ReactNode;
 }
 
-/** Who sees the members and audit pages (the procedures decide; the links only follow them). */
-const MEMBER_READERS = ["coordinator", "headteacher", "school_admin"];
-/** Who reads the national agency's findings (findings.listForSchool). */
-const FINDING_READERS = ["coordinator", "headteacher"];
-
-function NavLinks({ orgId, role, onNavigate }: { orgId: string; role: string; onNavigate?: () => void }) {
+/** The links follow the capabilities (lib/capabilities.ts) of the pages' procedures; the procedures decide. */
+function NavLinks({ orgId, role, onNavigate }: { orgId: string; role: TSchoolRole; onNavigate?: () => void }) {
   const t = useTranslations("nav");
   const tMembers = useTranslations("members");
   const tAudit = useTranslations("audit");
@@ -37,14 +34,10 @@ function NavLinks({ orgId, role, onNavigate }: { orgId: string; role: string; on
     { href: `/s/${orgId}/overview`, label: tDashboard("nav"), icon: Gauge },
     { href: `/s/${orgId}/participants`, label: t("participants"), icon: Users },
     { href: `/s/${orgId}/partners`, label: t("partners"), icon: Building2 },
-    ...(MEMBER_READERS.includes(role)
-      ? [
-          { href: `/s/${orgId}/members`, label: tMembers("title"), icon: UserCog },
-          { href: `/s/${orgId}/audit`, label: tAudit("title"), icon: History },
-          { href: `/s/${orgId}/retention`, label: tRetention("nav"), icon: Hourglass },
-        ]
-      : []),
-    ...(FINDING_READERS.includes(role) ? [{ href: `/s/${orgId}/findings`, label: tFindings("title"), icon: FileWarning }] : []),
+    ...(can(role, "members.read") ? [{ href: `/s/${orgId}/members`, label: tMembers("title"), icon: UserCog }] : []),
+    ...(can(role, "audit.read") ? [{ href: `/s/${orgId}/audit`, label: tAudit("title"), icon: History }] : []),
+    ...(can(role, "retention.read") ? [{ href: `/s/${orgId}/retention`, label: tRetention("nav"), icon: Hourglass }] : []),
+    ...(can(role, "findings.read") ? [{ href: `/s/${orgId}/findings`, label: tFindings("title"), icon: FileWarning }] : []),
     { href: "/calculator", label: t("calculator"), icon: Calculator },
   ];
   return (

@@ -2,16 +2,17 @@ import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import type { Db } from "@/db/client";
-import type { MembershipRole } from "@/db/schema";
 import { AppError, forbidden, translateDatabaseError, zodFieldErrors, type FieldErrors } from "@/server/errors";
 import { ZId } from "@/server/schemas/common";
+import { can, type TNaCapability, type TSchoolCapability } from "@/lib/capabilities";
 import { log, setActor } from "@/server/log";
-import { isPlatformAdmin, listMyNaCodes, resolveActor } from "@/server/services/memberships";
+import { listMyNaCodes, resolveActor } from "@/server/services/memberships";
 
 /*
  * The tRPC core. Procedures narrow step by step:
  *   public → protected (a signed-in user) → organisation-scoped (membership and role resolved once,
- *   from the `orgId` every such input carries) → role factories (FORBIDDEN otherwise).
+ *   from the `orgId` every such input carries) with a capability of that role (FORBIDDEN otherwise),
+ *   or an NA officer's, with a capability of theirs.
  * This file imports no next-auth code (it would break Vitest): the session arrives in the context.
  */
 
@@ -79,45 +80,36 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, user: ctx.session.user } });
 });
 
-export const orgProcedure = protectedProcedure.input(z.object({ orgId: ZId })).use(async ({ ctx, input, next }) => {
+/** The caller's membership of the school named by the input's `orgId`, resolved once per request. */
+const memberProcedure = protectedProcedure.input(z.object({ orgId: ZId })).use(async ({ ctx, input, next }) => {
   const actor = await resolveActor(ctx.db, ctx.user.id, input.orgId);
   setActor({ userId: ctx.user.id, orgId: input.orgId, role: actor.role });
   return next({ ctx: { ...ctx, actor } });
 });
 
-/** An organisation-scoped procedure that only the given roles may call. */
-export function orgRoleProcedure(...roles: MembershipRole[]) {
-  return orgProcedure.use(({ ctx, next }) => {
-    if (!roles.includes(ctx.actor.role)) throw forbidden();
+/**
+ * A school-scoped procedure for the members whose role has the capability (lib/capabilities.ts, the one
+ * map of who may do what): not a member is NOT_FOUND, a member without it FORBIDDEN. Finer rules that
+ * depend on the row (a teacher edits only their own mobility) are the service's (services/permissions.ts).
+ */
+export function orgProcedure(capability: TSchoolCapability) {
+  return memberProcedure.use(({ ctx, next }) => {
+    if (!can(ctx.actor.role, capability)) throw forbidden();
     return next();
   });
 }
 
-/*
- * The school roles (docs/decisions.md, "Roles"):
- *   coordinator  — edits everything of the school's projects;
- *   teacher      — reads the school's projects, edits only their own mobilities (services/permissions.ts);
- *   headteacher  — reads everything, signs off, edits nothing else;
- *   school_admin — manages the members.
- */
-export const coordinatorProcedure = orgRoleProcedure("coordinator");
-/** Editing one mobility: the coordinator, or a teacher for whom `canEditMobility` holds (checked in the service). */
-export const mobilityEditorProcedure = orgRoleProcedure("coordinator", "teacher");
-export const schoolAdminProcedure = orgRoleProcedure("school_admin");
-/** Inviting and revoking invitations: the school admin, and the coordinator for teachers only (services/members.ts). */
-export const inviterProcedure = orgRoleProcedure("school_admin", "coordinator");
-/** Everyone who reads the team and the audit trail; a teacher does not. */
-export const schoolOverseerProcedure = orgRoleProcedure("coordinator", "headteacher", "school_admin");
-
 /** An officer of one or more national agencies: `ctx.officer.naCodes` are the NAs whose projects they oversee. */
-export const naProcedure = protectedProcedure.use(async ({ ctx, next }) => {
+const officerProcedure = protectedProcedure.use(async ({ ctx, next }) => {
   const naCodes = await listMyNaCodes(ctx.db, ctx.user.id);
   if (naCodes.length === 0) throw forbidden();
   return next({ ctx: { ...ctx, officer: { userId: ctx.user.id, naCodes } } });
 });
 
-/** The operators of the platform (users.platform_role = 'platform_admin'), resolved per request. */
-export const platformAdminProcedure = protectedProcedure.use(async ({ ctx, next }) => {
-  if (!(await isPlatformAdmin(ctx.db, ctx.user.id))) throw forbidden();
-  return next();
-});
+/** An NA officer's procedure, for the capability the officer's role has (lib/capabilities.ts). */
+export function naProcedure(capability: TNaCapability) {
+  return officerProcedure.use(({ next }) => {
+    if (!can("na_officer", capability)) throw forbidden();
+    return next();
+  });
+}

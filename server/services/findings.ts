@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
+import { schoolRolesWith } from "@/lib/capabilities";
 import { findingMessages, findings, memberships, mobilities, naOfficers, organisations, projects, users } from "@/db/schema";
 import enNa from "@/messages/en/na.json";
 import slNa from "@/messages/sl/na.json";
@@ -22,8 +23,6 @@ import { findOfficerProject, type Officer } from "./na-oversight";
  */
 
 const MAIL = { en: enNa.mail, sl: slNa.mail } as const;
-/** Who at the school is notified of an officer's message and may read findings. */
-const SCHOOL_READERS = ["coordinator", "headteacher"] as const;
 
 const findingColumns = {
   id: findings.id,
@@ -71,7 +70,7 @@ async function schoolRecipients(tx: DbOrTx, organisationId: string) {
     .select({ email: users.email, name: users.name })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organisationId, organisationId), inArray(memberships.role, [...SCHOOL_READERS])));
+    .where(and(eq(memberships.organisationId, organisationId), inArray(memberships.role, schoolRolesWith("findings.read"))));
 }
 
 /** The officer who opened the finding; if that account is gone, every officer of the NA. */

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
+import { mayInvite } from "@/lib/capabilities";
 import { invitations, memberships, organisations, users, type MembershipRole } from "@/db/schema";
 import { AppError, forbidden, notFound } from "@/server/errors";
 import { INVITATION_TTL_MS, newToken } from "@/server/auth/tokens";
@@ -52,11 +53,9 @@ export async function listMembers(db: Db, actor: Actor) {
   };
 }
 
-/** A coordinator invites teachers only, and cannot hand out the special-category permission. */
+/** A coordinator invites teachers only, and cannot hand out the special-category permission (`mayInvite`). */
 function assertMayInvite(actor: Actor, invitation: { role: MembershipRole; specialCategoryAccess: boolean }) {
-  if (actor.role === "school_admin") return;
-  if (actor.role === "coordinator" && invitation.role === "teacher" && !invitation.specialCategoryAccess) return;
-  throw forbidden();
+  if (!mayInvite(actor.role, invitation)) throw forbidden();
 }
 
 export async function inviteMember(db: Db, actor: Actor, input: TInviteMember) {
@@ -184,15 +183,25 @@ async function lockMembership(tx: DbOrTx, actor: Actor, membershipId: string) {
   return row;
 }
 
+/**
+ * The roles a school always keeps one member of — someone manages the members, someone runs the
+ * projects — with the error for taking away the last one.
+ */
+const LAST_OF_ROLE: Partial<Record<MembershipRole, "lastSchoolAdmin" | "lastCoordinator">> = {
+  school_admin: "lastSchoolAdmin",
+  coordinator: "lastCoordinator",
+};
+
 /** The school keeps at least one school admin and one coordinator: the last one cannot leave or be demoted. */
 async function assertNotLastOfRole(tx: DbOrTx, actor: Actor, membership: { id: string; role: MembershipRole }) {
-  if (membership.role !== "school_admin" && membership.role !== "coordinator") return;
+  const lastOne = LAST_OF_ROLE[membership.role];
+  if (!lastOne) return;
   const [others] = await tx
     .select({ count: sql<number>`count(*)::int` })
     .from(memberships)
     .where(and(eq(memberships.organisationId, actor.orgId), eq(memberships.role, membership.role), ne(memberships.id, membership.id)));
   if ((others?.count ?? 0) === 0) {
-    throw new AppError("CONFLICT", membership.role === "school_admin" ? "lastSchoolAdmin" : "lastCoordinator");
+    throw new AppError("CONFLICT", lastOne);
   }
 }
 

@@ -76,8 +76,3 @@ export async function listMyNaCodes(db: Db, userId: string): Promise<string[]> {
   const rows = await db.select({ naCode: naOfficers.naCode }).from(naOfficers).where(eq(naOfficers.userId, userId));
   return rows.map((r) => r.naCode);
 }
-
-export async function isPlatformAdmin(db: Db, userId: string): Promise<boolean> {
-  const [row] = await db.select({ platformRole: users.platformRole }).from(users).where(eq(users.id, userId));
-  return row?.platformRole === "platform_admin";
-}

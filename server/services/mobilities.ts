@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
+import { can } from "@/lib/capabilities";
 import { mobilities, mobilityMembers, participants, partnerOrganisations, projects } from "@/db/schema";
 import { AppError, conflict, notFound } from "@/server/errors";
 import type { ProjectBudget } from "@/server/rules";
@@ -217,7 +218,7 @@ export async function updateMobility(db: Db, actor: Actor, requested: TUpdateMob
     if (!before || before.projectId !== project.id) throw notFound("mobilityNotFound");
     if (before.version !== requested.version) throw conflict();
     const input = keepSpecialCategory(actor, requested, before);
-    if (actor.role !== "coordinator" && input.participantId !== before.participantId) {
+    if (!can(actor.role, "mobility.editAny") && input.participantId !== before.participantId) {
       // A teacher may not hand their mobility to someone else (it would no longer be theirs to edit).
       throw new AppError("FORBIDDEN", "forbidden", { participantId: ["notYourMobility"] });
     }

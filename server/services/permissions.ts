@@ -1,13 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { mobilities, participants } from "@/db/schema";
+import { can } from "@/lib/capabilities";
 import { AppError, forbidden, notFound } from "@/server/errors";
 import type { Actor } from "./memberships";
 
 /*
- * Permissions finer than a role. Roles are procedure factories (server/api/trpc.ts); what depends on
- * the row itself (whose mobility is this?) and the special-category permission live here, as small
- * functions every service calls the same way.
+ * Permissions finer than a procedure's capability (lib/capabilities.ts, server/api/trpc.ts): what
+ * depends on the row itself (whose mobility is this?) and the special-category permission live here, as
+ * small functions every service calls the same way.
  */
 
 /** What `canEditMobility` needs of a mobility: its school and the e-mail of its participant. */
@@ -27,9 +28,8 @@ const sameEmail = (a: string | null, b: string) => a !== null && a.trim().toLowe
  */
 export function canEditMobility(actor: Pick<Actor, "orgId" | "role" | "email">, mobility: TMobilityOwnership): boolean {
   if (mobility.organisationId !== actor.orgId) return false;
-  if (actor.role === "coordinator") return true;
-  if (actor.role === "teacher") return sameEmail(mobility.participantEmail, actor.email);
-  return false;
+  if (can(actor.role, "mobility.editAny")) return true;
+  return can(actor.role, "mobility.edit") && sameEmail(mobility.participantEmail, actor.email);
 }
 
 /**
@@ -63,7 +63,7 @@ export async function assertCanEditMobility(db: DbOrTx, actor: Actor, mobilityId
  * `mobilities.update` that carries another status. A teacher edits their own mobility's details only.
  */
 export function mayChangeMobilityStatus(actor: Pick<Actor, "role">): boolean {
-  return actor.role === "coordinator";
+  return can(actor.role, "mobility.setStatus");
 }
 
 export function assertMayChangeMobilityStatus(actor: Pick<Actor, "role">, from: string, to: string): void {

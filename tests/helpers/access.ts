@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { memberships, users } from "@/db/schema";
+import { memberships } from "@/db/schema";
 
 export async function membershipIdOf(db: Db, userId: string, organisationId: string): Promise<string> {
   const [row] = await db
@@ -18,6 +18,3 @@ export async function grantSpecialCategory(db: Db, userId: string, organisationI
     .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)));
 }
 
-export async function makePlatformAdmin(db: Db, userId: string) {
-  await db.update(users).set({ platformRole: "platform_admin" }).where(eq(users.id, userId));
-}

@@ -1,12 +1,11 @@
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { mobilities, participants } from "@/db/schema";
-import { createCallerFactory, naProcedure, platformAdminProcedure, router } from "@/server/api/trpc";
+import { createCallerFactory, naProcedure, router } from "@/server/api/trpc";
 import { resolveMembership, type Actor } from "@/server/services/memberships";
 import { assertCanEditMobility, canEditMobility, redactSpecialCategory } from "@/server/services/permissions";
-import { makePlatformAdmin } from "../helpers/access";
 import { setupTestDatabase } from "../helpers/db";
-import { callerFor, createMember, createOfficer, createSchool, createUser, projectNumber, zeroAwarded } from "../helpers/factories";
+import { callerFor, createMember, createOfficer, createSchool, projectNumber, zeroAwarded } from "../helpers/factories";
 
 const getDb = setupTestDatabase();
 
@@ -111,10 +110,9 @@ describe("assertCanEditMobility against the database", () => {
   });
 });
 
-describe("platform-level procedures", () => {
+describe("NA officers' procedures", () => {
   const testRouter = router({
-    officer: naProcedure.query(({ ctx }) => ctx.officer.naCodes),
-    admin: platformAdminProcedure.query(() => "ok"),
+    officer: naProcedure("na.oversee").query(({ ctx }) => ctx.officer.naCodes),
   });
   const callerOf = (db: ReturnType<typeof getDb>, user: { id: string; email: string; name: string } | null) =>
     createCallerFactory(testRouter)({ db, session: user ? { user } : null });
@@ -126,14 +124,5 @@ describe("platform-level procedures", () => {
     expect(await callerOf(db, officer).officer()).toEqual(["SI01"]);
     expect(await codeOf(callerOf(db, member).officer())).toBe("FORBIDDEN");
     expect(await codeOf(callerOf(db, null).officer())).toBe("UNAUTHORIZED");
-  });
-
-  it("admits only platform admins, decided per request", async () => {
-    const db = getDb();
-    const user = await createUser(db, "Operator");
-    expect(await codeOf(callerOf(db, user).admin())).toBe("FORBIDDEN");
-    await makePlatformAdmin(db, user.id);
-    expect(await callerOf(db, user).admin()).toBe("ok");
-    expect(await codeOf(callerOf(db, null).admin())).toBe("UNAUTHORIZED");
   });
 });

@@ -9,6 +9,11 @@ import { describe, expect, it } from "vitest";
 
 const eslint = new ESLint({ cwd: process.cwd() });
 
+async function syntaxErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === "no-restricted-syntax").map((m) => m.message);
+}
+
 async function layerErrors(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
   return (result?.messages ?? []).filter((m) => m.ruleId === "import/no-restricted-paths").map((m) => m.message);
@@ -35,5 +40,15 @@ describe("the layers are checked by lint", { timeout: 120_000 }, () => {
   it("the data layer never imports services, and server code never imports UI", async () => {
     expect(await layerErrors("db/probe.ts", 'import { storeProjectGrants } from "../server/services/mobility-grants";\nexport const x = storeProjectGrants;\n')).toHaveLength(1);
     expect(await layerErrors("server/probe.ts", 'import { Button } from "@/components/ui/button";\nexport const x = Button;\n')).toHaveLength(1);
+  });
+
+  it("nothing but lib/capabilities.ts decides by a role's name", async () => {
+    const page = "app/(app)/s/[orgId]/probe/page.tsx";
+    expect(await syntaxErrors(page, 'export const x = (role: string) => role === "coordinator";\n')).toHaveLength(1);
+    expect(await syntaxErrors(page, 'export const x = (m: { role: string }) => "teacher" !== m.role;\n')).toHaveLength(1);
+    expect(await syntaxErrors("components/probe.tsx", 'const READERS = ["coordinator", "headteacher"];\nexport const x = (role: string) => READERS.includes(role);\n')).toHaveLength(3);
+    expect(await syntaxErrors("server/services/probe.ts", 'export const x = (actor: { role: string }) => actor.role !== "school_admin";\n')).toHaveLength(1);
+    expect(await syntaxErrors(page, 'import { can } from "@/lib/capabilities";\nexport const x = can("coordinator", "audit.read");\n')).toEqual([]);
+    expect(await syntaxErrors(page, 'export const x = (member: { role: string }) => member.role === "pupil";\n')).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import {
   requestBmImportCommit,
   uploadBmImport,
 } from "@/server/services/bm-import-jobs";
-import { orgProcedure, orgRoleProcedure, router } from "../trpc";
+import { orgProcedure, router } from "../trpc";
 
 /**
  * The Beneficiary Module round trip: export in BM's layout, import with a dry run and a feedback file.
@@ -16,23 +16,23 @@ import { orgProcedure, orgRoleProcedure, router } from "../trpc";
  */
 export const bmRouter = router({
   /** Every member may export (special-category columns blank without the permission). */
-  exportFile: orgProcedure
+  exportFile: orgProcedure("school.read")
     .meta({ routeOnly: true })
     .input(ZBmExport)
     .query(({ ctx, input }) => exportBmFile(ctx.db, ctx.actor, input)),
   /** Upload + dry run. */
-  upload: orgRoleProcedure("coordinator")
+  upload: orgProcedure("bm.import")
     .meta({ routeOnly: true })
     .input(ZBmUpload)
     .mutation(({ ctx, input }) => uploadBmImport(ctx.db, ctx.actor, input)),
-  get: orgRoleProcedure("coordinator").input(ZBmImportRef).query(({ ctx, input }) => getBmImport(ctx.db, ctx.actor, input.importId)),
-  list: orgRoleProcedure("coordinator").input(ZBmProjectRef).query(({ ctx, input }) => listBmImports(ctx.db, ctx.actor, input.projectId)),
-  feedbackFile: orgRoleProcedure("coordinator")
+  get: orgProcedure("bm.import").input(ZBmImportRef).query(({ ctx, input }) => getBmImport(ctx.db, ctx.actor, input.importId)),
+  list: orgProcedure("bm.import").input(ZBmProjectRef).query(({ ctx, input }) => listBmImports(ctx.db, ctx.actor, input.projectId)),
+  feedbackFile: orgProcedure("bm.import")
     .meta({ routeOnly: true })
     .input(ZBmFeedbackFile)
     .query(({ ctx, input }) => bmImportFeedbackFile(ctx.db, ctx.actor, input)),
   /** Queues the commit and starts the worker at once (the background loop would pick it up too). */
-  commit: orgRoleProcedure("coordinator")
+  commit: orgProcedure("bm.import")
     .input(ZBmImportRef)
     .mutation(async ({ ctx, input }) => {
       const result = await requestBmImportCommit(ctx.db, ctx.actor, input.importId);

@@ -1,18 +1,18 @@
 import { ZFileRef, ZMobilityEvidenceRef, ZRemoveEvidenceFile, ZSetEvidenceDone, ZUploadEvidence } from "@/server/schemas/evidence";
 import { getFileForDownload, listMobilityEvidence, removeEvidenceFile, setEvidenceDone, uploadEvidenceFile } from "@/server/services/evidence";
-import { mobilityEditorProcedure, orgProcedure, protectedProcedure, router } from "../trpc";
+import { orgProcedure, protectedProcedure, router } from "../trpc";
 
 /** Upload and download are route-only (bytes): app/api/files/… call them through the door (server/api/route-handler.ts). */
 export const evidenceRouter = router({
-  list: orgProcedure.input(ZMobilityEvidenceRef).query(({ ctx, input }) => listMobilityEvidence(ctx.db, ctx.actor, input)),
+  list: orgProcedure("school.read").input(ZMobilityEvidenceRef).query(({ ctx, input }) => listMobilityEvidence(ctx.db, ctx.actor, input)),
   /** A coordinator, or a teacher on their own mobility (services/permissions.ts). */
-  setDone: mobilityEditorProcedure
+  setDone: orgProcedure("evidence.edit")
     .input(ZSetEvidenceDone)
     .mutation(({ ctx, input }) => setEvidenceDone(ctx.db, ctx.actor, input)),
-  removeFile: mobilityEditorProcedure
+  removeFile: orgProcedure("evidence.edit")
     .input(ZRemoveEvidenceFile)
     .mutation(({ ctx, input }) => removeEvidenceFile(ctx.db, ctx.actor, input)),
-  upload: mobilityEditorProcedure
+  upload: orgProcedure("evidence.edit")
     .meta({ routeOnly: true })
     .input(ZUploadEvidence)
     .mutation(({ ctx, input }) => uploadEvidenceFile(ctx.db, ctx.actor, input)),

@@ -7,19 +7,19 @@ import {
   revokeInvitation,
   setMemberSpecialCategory,
 } from "@/server/services/members";
-import { inviterProcedure, router, schoolAdminProcedure, schoolOverseerProcedure } from "../trpc";
+import { orgProcedure, router } from "../trpc";
 
 export const membersRouter = router({
   /** Members and pending invitations: coordinator, headteacher, school admin. */
-  list: schoolOverseerProcedure.query(({ ctx }) => listMembers(ctx.db, ctx.actor)),
+  list: orgProcedure("members.read").query(({ ctx }) => listMembers(ctx.db, ctx.actor)),
   /** School admin (any role); coordinator (teachers without special-category access). */
-  invite: inviterProcedure.input(ZInviteMember).mutation(({ ctx, input }) => inviteMember(ctx.db, ctx.actor, input)),
-  revokeInvitation: inviterProcedure
+  invite: orgProcedure("members.invite").input(ZInviteMember).mutation(({ ctx, input }) => inviteMember(ctx.db, ctx.actor, input)),
+  revokeInvitation: orgProcedure("members.invite")
     .input(ZInvitationRef)
     .mutation(({ ctx, input }) => revokeInvitation(ctx.db, ctx.actor, input.invitationId)),
-  changeRole: schoolAdminProcedure.input(ZChangeRole).mutation(({ ctx, input }) => changeMemberRole(ctx.db, ctx.actor, input)),
-  setSpecialCategory: schoolAdminProcedure
+  changeRole: orgProcedure("members.manage").input(ZChangeRole).mutation(({ ctx, input }) => changeMemberRole(ctx.db, ctx.actor, input)),
+  setSpecialCategory: orgProcedure("members.manage")
     .input(ZSetSpecialCategory)
     .mutation(({ ctx, input }) => setMemberSpecialCategory(ctx.db, ctx.actor, input)),
-  remove: schoolAdminProcedure.input(ZMembershipRef).mutation(({ ctx, input }) => removeMember(ctx.db, ctx.actor, input.membershipId)),
+  remove: orgProcedure("members.manage").input(ZMembershipRef).mutation(({ ctx, input }) => removeMember(ctx.db, ctx.actor, input.membershipId)),
 });

@@ -12,31 +12,31 @@ import {
   setMobilityStatus,
   updateMobility,
 } from "@/server/services/mobilities";
-import { mobilityEditorProcedure, orgProcedure, orgRoleProcedure, router } from "../trpc";
+import { orgProcedure, router } from "../trpc";
 
 export const mobilitiesRouter = router({
   /** The paged, sorted, filtered list (every member of the school may read it). */
-  list: orgProcedure.input(ZListMobilities).query(({ ctx, input }) => listMobilities(ctx.db, ctx.actor, input)),
+  list: orgProcedure("school.read").input(ZListMobilities).query(({ ctx, input }) => listMobilities(ctx.db, ctx.actor, input)),
   /** The list as CSV chunks (an async generator): route-only, app/api/s/[orgId]/projects/[projectId]/mobilities.csv. */
-  exportCsv: orgProcedure
+  exportCsv: orgProcedure("school.read")
     .meta({ routeOnly: true })
     .input(ZExportMobilitiesCsv)
     .query(({ ctx, input }) => exportMobilitiesCsv(ctx.db, ctx.actor, input, input.labels)),
-  get: orgProcedure.input(ZMobilityRef).query(({ ctx, input }) => getMobility(ctx.db, ctx.actor, input.mobilityId)),
-  estimate: orgProcedure.input(ZEstimateMobility).query(({ ctx, input }) => estimateMobility(ctx.db, ctx.actor, input)),
-  log: orgRoleProcedure("coordinator")
+  get: orgProcedure("school.read").input(ZMobilityRef).query(({ ctx, input }) => getMobility(ctx.db, ctx.actor, input.mobilityId)),
+  estimate: orgProcedure("school.read").input(ZEstimateMobility).query(({ ctx, input }) => estimateMobility(ctx.db, ctx.actor, input)),
+  log: orgProcedure("mobility.log")
     .input(ZLogMobility)
     .mutation(({ ctx, input }) => logMobility(ctx.db, ctx.actor, input)),
-  update: mobilityEditorProcedure
+  update: orgProcedure("mobility.edit")
     .input(ZUpdateMobility)
     .mutation(({ ctx, input }) => updateMobility(ctx.db, ctx.actor, input)),
-  setStatus: orgRoleProcedure("coordinator")
+  setStatus: orgProcedure("mobility.setStatus")
     .input(ZSetMobilityStatus)
     .mutation(({ ctx, input }) => setMobilityStatus(ctx.db, ctx.actor, input)),
-  duplicate: orgRoleProcedure("coordinator")
+  duplicate: orgProcedure("mobility.log")
     .input(ZMobilityRef)
     .mutation(({ ctx, input }) => duplicateMobility(ctx.db, ctx.actor, input.mobilityId)),
-  delete: orgRoleProcedure("coordinator")
+  delete: orgProcedure("mobility.delete")
     .input(z.object({ mobilityId: ZId, version: ZVersion }))
     .mutation(({ ctx, input }) => deleteMobility(ctx.db, ctx.actor, input)),
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AuditTrailView } from "@/components/audit/audit-trail-view";
+import { can } from "@/lib/capabilities";
 import { schoolMembership, serverCaller } from "@/server/api/rsc";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,7 +14,7 @@ export default async function SchoolAuditPage({ params }: { params: Promise<{ or
   const caller = await serverCaller();
   const { role } = await schoolMembership(orgId);
   // Teachers do not read the trail (audit.* is FORBIDDEN for them; docs/decisions.md).
-  if (role === "teacher") notFound();
+  if (!can(role, "audit.read")) notFound();
   const projects = await caller.projects.list({ orgId });
   const t = await getTranslations("audit");
   return (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { can } from "@/lib/capabilities";
 import { getQueryClient, HydrateClient, schoolMembership, trpc } from "@/server/api/rsc";
 import { InviteForm } from "./_components/invite-form";
 import { MemberList } from "./_components/member-list";
@@ -13,7 +14,7 @@ export default async function MembersPage({ params }: { params: Promise<{ orgId:
   const { orgId } = await params;
   const { role } = await schoolMembership(orgId);
   // Teachers have no members page (members.list is FORBIDDEN for them).
-  if (role === "teacher") notFound();
+  if (!can(role, "members.read")) notFound();
   void getQueryClient().prefetchQuery(trpc.members.list.queryOptions({ orgId }));
   const t = await getTranslations("members");
   return (
@@ -22,7 +23,7 @@ export default async function MembersPage({ params }: { params: Promise<{ orgId:
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="text-sm text-muted-foreground">{t("subtitle")}</p>
       </div>
-      {(role === "school_admin" || role === "coordinator") && <InviteForm orgId={orgId} role={role} />}
+      {can(role, "members.invite") && <InviteForm orgId={orgId} role={role} />}
       <HydrateClient>
         <MemberList orgId={orgId} role={role} />
       </HydrateClient>

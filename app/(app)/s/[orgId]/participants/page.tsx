@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { can } from "@/lib/capabilities";
 import { getQueryClient, HydrateClient, schoolMembership, trpc } from "@/server/api/rsc";
 import { ParticipantForm } from "./_components/participant-form";
 import { ParticipantTable } from "./_components/participant-table";
@@ -19,9 +20,9 @@ export default async function ParticipantsPage({ params }: { params: Promise<{ o
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="text-sm text-muted-foreground">{t("subtitle")}</p>
       </div>
-      {role === "coordinator" && <ParticipantForm orgId={orgId} specialCategory={specialCategory} />}
+      {can(role, "participants.manage") && <ParticipantForm orgId={orgId} specialCategory={specialCategory} />}
       <HydrateClient>
-        <ParticipantTable orgId={orgId} canEdit={role === "coordinator"} specialCategory={specialCategory} />
+        <ParticipantTable orgId={orgId} canEdit={can(role, "participants.manage")} specialCategory={specialCategory} />
       </HydrateClient>
     </div>
   );

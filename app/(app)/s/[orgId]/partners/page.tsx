@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { can } from "@/lib/capabilities";
 import { getQueryClient, HydrateClient, schoolMembership, trpc } from "@/server/api/rsc";
 import { COUNTRY_GROUPS } from "@/server/rules/rates/country-groups";
 import { PartnerForm } from "./_components/partner-form";
@@ -22,7 +23,7 @@ export default async function PartnersPage({ params }: { params: Promise<{ orgId
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="text-sm text-muted-foreground">{t("subtitle")}</p>
       </div>
-      {role === "coordinator" && <PartnerForm orgId={orgId} countries={countries} />}
+      {can(role, "partners.manage") && <PartnerForm orgId={orgId} countries={countries} />}
       <HydrateClient>
         <PartnerTable orgId={orgId} />
       </HydrateClient>

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getFormatters } from "@/components/format-server";
+import { can } from "@/lib/capabilities";
 import { orNotFound, schoolMembership, serverCaller } from "@/server/api/rsc";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,7 +29,7 @@ export default async function ProjectsPage({ params }: { params: Promise<{ orgId
           <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
           <p className="text-sm text-muted-foreground">{t("subtitle")}</p>
         </div>
-        {role === "coordinator" && (
+        {can(role, "projects.manage") && (
           <Button asChild>
             <Link href={`/s/${orgId}/projects/new`}>
               <Plus className="size-4" aria-hidden />

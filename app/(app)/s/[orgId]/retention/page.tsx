@@ -5,6 +5,7 @@ import { getFormatters } from "@/components/format-server";
 import { AnonymiseDueButton } from "@/components/retention/anonymise-due-button";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { can } from "@/lib/capabilities";
 import { schoolMembership, serverCaller } from "@/server/api/rsc";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,11 +17,11 @@ export default async function RetentionPage({ params }: { params: Promise<{ orgI
   const { orgId } = await params;
   const { role } = await schoolMembership(orgId);
   // Teachers do not see the schedule (retention.list is FORBIDDEN for them).
-  if (role === "teacher") notFound();
+  if (!can(role, "retention.read")) notFound();
   const caller = await serverCaller();
   const [schedule, t, fmt] = await Promise.all([caller.retention.list({ orgId }), getTranslations("retention"), getFormatters()]);
   const dueCount = schedule.pupils.filter((pupil) => pupil.due).length;
-  const canRun = role === "coordinator" || role === "school_admin";
+  const canRun = can(role, "retention.run");
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-6">
       <div className="flex flex-wrap items-end justify-between gap-4">

@@ -8,6 +8,7 @@ import { getFormatters } from "@/components/format-server";
 import { FindingMessages, FindingReplyForm, FindingStatusBadge } from "@/components/findings/finding-thread";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { can } from "@/lib/capabilities";
 import { schoolMembership, serverCaller } from "@/server/api/rsc";
 
 type Params = Promise<{ orgId: string; findingId: string }>;
@@ -68,7 +69,7 @@ export default async function SchoolFindingPage({ params }: { params: Params }) 
         <Alert>
           <AlertDescription>{t("closedNote")}</AlertDescription>
         </Alert>
-      ) : role === "coordinator" ? (
+      ) : can(role, "findings.reply") ? (
         <FindingReplyForm side="school" findingId={finding.id} version={finding.version} orgId={orgId} />
       ) : (
         <Alert>

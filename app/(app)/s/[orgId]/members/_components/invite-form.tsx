@@ -13,20 +13,21 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, FormMessage } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
+import { can, INVITABLE_BY_INVITERS, mayInvite, type TSchoolRole } from "@/lib/capabilities";
 import { MEMBERSHIP_ROLES, ZInviteMember, type TInviteMember, type TInviteMemberInput } from "@/server/schemas/members";
 
 const FIELDS = ["email", "role", "specialCategoryAccess"];
 
-export function InviteForm({ orgId, role }: { orgId: string; role: "school_admin" | "coordinator" }) {
+export function InviteForm({ orgId, role }: { orgId: string; role: TSchoolRole }) {
   const t = useTranslations("members");
   const tRole = useTranslations("roles");
   const tErr = useTranslations("errors");
   const locale = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const isAdmin = role === "school_admin";
-  const roles = isAdmin ? MEMBERSHIP_ROLES : (["teacher"] as const);
-  const empty: TInviteMemberInput = { email: "", role: "teacher", specialCategoryAccess: false, locale: locale === "sl" ? "sl" : "en" };
+  const isAdmin = can(role, "members.manage");
+  const roles = MEMBERSHIP_ROLES.filter((r) => mayInvite(role, { role: r, specialCategoryAccess: false }));
+  const empty: TInviteMemberInput = { email: "", role: INVITABLE_BY_INVITERS, specialCategoryAccess: false, locale: locale === "sl" ? "sl" : "en" };
   const form = useForm<TInviteMemberInput, unknown, TInviteMember>({ resolver: zodResolver(ZInviteMember), defaultValues: empty });
   const invite = useMutation(
     trpc.members.invite.mutationOptions({

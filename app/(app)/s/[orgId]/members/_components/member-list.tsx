@@ -22,6 +22,7 @@ import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@
 import { Switch } from "@/components/ui/switch";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { MembershipRole } from "@/db/schema";
+import { can, mayInvite } from "@/lib/capabilities";
 import { MEMBERSHIP_ROLES } from "@/server/schemas/members";
 
 export function MemberList({ orgId, role }: { orgId: string; role: MembershipRole }) {
@@ -32,7 +33,7 @@ export function MemberList({ orgId, role }: { orgId: string; role: MembershipRol
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data } = useSuspenseQuery(trpc.members.list.queryOptions({ orgId }));
-  const isAdmin = role === "school_admin";
+  const isAdmin = can(role, "members.manage");
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey({ orgId }) });
   const onError = (error: { message?: string }) => toast.error(error.message && tErr.has(error.message) ? tErr(error.message) : tErr("internal"));
 
@@ -141,7 +142,7 @@ export function MemberList({ orgId, role }: { orgId: string; role: MembershipRol
         <CardContent className="grid gap-2" data-testid="invitation-list">
           {data.invitations.length === 0 && <p className="text-sm text-muted-foreground">{t("invitations.empty")}</p>}
           {data.invitations.map((i) => {
-            const mayRevoke = isAdmin || (role === "coordinator" && i.role === "teacher" && !i.specialCategoryAccess);
+            const mayRevoke = mayInvite(role, i);
             return (
               <div key={i.invitationId} className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md border p-3 text-sm">
                 <span className="min-w-0 flex-1 truncate font-medium">{i.email}</span>

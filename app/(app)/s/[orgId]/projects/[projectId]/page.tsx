@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
+import { can } from "@/lib/capabilities";
 import { getQueryClient, HydrateClient, orNotFound, schoolMembership, serverCaller, trpc } from "@/server/api/rsc";
 import { mobilityListInput, parseMobilityListSearch } from "@/server/schemas/mobility-list";
 import { BUDGET_CATEGORIES } from "@/server/schemas/projects";
@@ -73,7 +74,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
             </Link>
           </Button>
         )}
-        {role !== undefined && role !== "teacher" && (
+        {can(role, "audit.read") && (
           <Button asChild variant="outline">
             <Link href={`/s/${orgId}/projects/${projectId}/audit`}>
               <History className="size-4" aria-hidden />
@@ -87,7 +88,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
             {tAgreement("openPage")}
           </Link>
         </Button>
-        {role === "coordinator" && (
+        {can(role, "mobility.log") && (
           <Button asChild>
             <Link href={`/s/${orgId}/projects/${projectId}/mobilities/new`}>
               <Plus className="size-4" aria-hidden />
@@ -147,7 +148,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
         <MobilityTable
           orgId={orgId}
           projectId={projectId}
-          canManage={role === "coordinator"}
+          canManage={can(role, "mobility.setStatus")}
           countries={programmeCountries(project.callYear)}
         />
       </HydrateClient>

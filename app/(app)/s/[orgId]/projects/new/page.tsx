@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { can } from "@/lib/capabilities";
 import { schoolMembership } from "@/server/api/rsc";
 import { ProjectForm } from "./_components/project-form";
 
@@ -11,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewProjectPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const org = await schoolMembership(orgId);
-  if (org.role !== "coordinator") notFound();
+  if (!can(org.role, "projects.manage")) notFound();
   const t = await getTranslations("projectForm");
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-6">

@@ -6,6 +6,7 @@ import { AgreementRatesForm } from "@/components/projects/agreement-rates-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { can } from "@/lib/capabilities";
 import { orNotFound, schoolMembership, serverCaller } from "@/server/api/rsc";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -77,7 +78,7 @@ export default async function AgreementRatesPage({ params }: { params: Promise<{
         </CardContent>
       </Card>
 
-      {role === "coordinator" && (
+      {can(role, "projects.manage") && (
         <AgreementRatesForm
           orgId={orgId}
           projectId={projectId}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AuditTrailView } from "@/components/audit/audit-trail-view";
+import { can } from "@/lib/capabilities";
 import { orNotFound, schoolMembership, serverCaller } from "@/server/api/rsc";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,7 +14,7 @@ export default async function ProjectAuditPage({ params }: { params: Promise<{ o
   const { orgId, projectId } = await params;
   const caller = await serverCaller();
   const { role } = await schoolMembership(orgId);
-  if (role === "teacher") notFound();
+  if (!can(role, "audit.read")) notFound();
   const project = await orNotFound(caller.projects.get({ orgId, projectId }));
   const t = await getTranslations("audit");
   return (

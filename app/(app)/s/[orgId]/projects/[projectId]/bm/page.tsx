@@ -4,6 +4,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { can } from "@/lib/capabilities";
 import { orNotFound, serverCaller } from "@/server/api/rsc";
 import { BmImport } from "./_components/bm-import";
 
@@ -52,7 +53,7 @@ export default async function BmPage({ params }: { params: Params }) {
           ))}
         </CardContent>
       </Card>
-      {role === "coordinator" && (
+      {can(role, "bm.import") && (
         <Card>
           <CardHeader>
             <CardTitle>{t("import.title")}</CardTitle>

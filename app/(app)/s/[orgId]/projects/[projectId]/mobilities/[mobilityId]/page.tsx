@@ -8,6 +8,7 @@ import { EvidenceChecklist } from "@/components/evidence/evidence-checklist";
 import { GrantPanel } from "@/components/mobilities/grant-panel";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { can } from "@/lib/capabilities";
 import { orNotFound, schoolMembership, serverCaller } from "@/server/api/rsc";
 import { MobilityActions } from "./_components/mobility-actions";
 
@@ -68,7 +69,7 @@ export default async function MobilityPage({ params }: { params: Params }) {
           <p className="text-muted-foreground">{name(m.participantId)}</p>
         </div>
         {m.canEdit && (
-          <MobilityActions orgId={orgId} projectId={projectId} mobilityId={m.id} version={m.version} status={m.status} manage={role === "coordinator"} />
+          <MobilityActions orgId={orgId} projectId={projectId} mobilityId={m.id} version={m.version} status={m.status} manage={can(role, "mobility.setStatus")} />
         )}
       </div>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem] lg:items-start">
@@ -121,7 +122,7 @@ export default async function MobilityPage({ params }: { params: Params }) {
               </CardContent>
             </Card>
           )}
-          <EvidenceChecklist orgId={orgId} mobilityId={m.id} canEdit={role === "coordinator" || role === "teacher"} />
+          <EvidenceChecklist orgId={orgId} mobilityId={m.id} canEdit={can(role, "evidence.edit")} />
         </div>
         <GrantPanel grant={grant} title={t("storedGrant")} />
       </div>

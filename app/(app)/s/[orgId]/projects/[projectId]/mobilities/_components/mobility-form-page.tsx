@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { can } from "@/lib/capabilities";
 import { orNotFound, schoolMembership, serverCaller } from "@/server/api/rsc";
 import { programmeCountries, toFormValues } from "../../_components/mobility-form-props";
 import { MobilityForm } from "@/components/mobilities/mobility-form";
@@ -16,7 +17,7 @@ export async function MobilityFormPage({ orgId, projectId, mobilityId }: { orgId
     caller.participants.list({ orgId }),
     schoolMembership(orgId),
   ]);
-  const allowed = mobility ? mobility.canEdit && mobility.projectId === projectId : school.role === "coordinator";
+  const allowed = mobility ? mobility.canEdit && mobility.projectId === projectId : can(school.role, "mobility.log");
   if (!allowed) notFound();
   const t = await getTranslations("mobilityForm");
   return (
