@@ -20,6 +20,8 @@ const ORIGIN_STYLE: Record<FigureSource["origin"], string> = {
   default: "border-border text-muted-foreground",
 };
 
+const upperFirst = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
+
 /** The origins of one line's figures, most specific first (agreement, NA, default). */
 export function originsOfLine(sources: readonly FigureSource[], line: GrantLine): FigureSource["origin"][] {
   return FIGURE_ORIGINS.filter((origin) => sources.some((s) => s.line === line && s.origin === origin));
@@ -54,7 +56,7 @@ export function FigureSourceList({ sources, lines }: { sources: readonly FigureS
         {shown.map((s) => (
           <li key={s.figure} className="grid gap-0.5" data-origin={s.origin}>
             <span>
-              {figureText(s.figure, tr)}: <span className="font-medium">{t(`origins.${s.origin}`)}</span>
+              {upperFirst(figureText(s.figure, tr))}: <span className="font-medium">{t(`origins.${s.origin}`)}</span>
             </span>
             <span className="break-words text-muted-foreground">{s.source}</span>
           </li>
