@@ -357,7 +357,7 @@ export async function recomputeLegacyGrants(db: Db): Promise<number> {
     .where(
       or(
         ...FORMERLY_BLOCKING_MISSING.map((code) => sql`${mobilities.grantIssues} @> ${JSON.stringify([{ severity: "error", code }])}::jsonb`),
-        // Computed before each grant kept its figures' sources (migration 0011).
+        // Computed before each grant kept its figures' sources (migration 0012).
         and(isNull(mobilities.grantSources), isNotNull(mobilities.grantComputedAt)),
       ),
     );
