@@ -52,6 +52,7 @@ export default async function MobilityPage({ params }: { params: Params }) {
     },
     unknownLines: m.grantUnknownLines,
     issues: m.grantIssues,
+    sources: m.grantSources ?? [],
   };
 
   return (
