@@ -60,7 +60,8 @@ export type MobilityActivityType = Exclude<ActivityType, "PREP-VISIT">;
 export const CALL_YEARS = [2021, 2022, 2023, 2024, 2025, 2026] as const;
 export type CallYear = (typeof CALL_YEARS)[number];
 
-export type DistanceBand = "10-99" | "100-499" | "500-1999" | "2000-2999" | "3000-3999" | "4000-7999" | "8000+";
+export const DISTANCE_BANDS = ["10-99", "100-499", "500-1999", "2000-2999", "3000-3999", "4000-7999", "8000+"] as const;
+export type DistanceBand = (typeof DISTANCE_BANDS)[number];
 
 export type CountryGroup = 1 | 2 | 3;
 
