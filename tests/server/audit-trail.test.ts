@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { auditLog } from "@/db/schema";
+import { csvDialect } from "@/lib/csv";
 import { toAuditCsv } from "@/server/services/audit-csv";
 import { grantSpecialCategory, membershipIdOf } from "../helpers/access";
 import { setupTestDatabase } from "../helpers/db";
@@ -125,10 +126,22 @@ describe("audit trail", () => {
     const csv = toAuditCsv(
       [...entries, { ...entries[0]!, changes: [{ field: "title", before: "=HYPERLINK(\"x\")", after: "a,b" }] }],
       { time: "t", person: "p", email: "e", action: "a", entityType: "y", entityId: "i", field: "f", before: "b", after: "af" },
+      csvDialect("en"),
     );
     const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
     expect(lines[0]).toBe("t,p,e,a,y,i,f,b,af");
     expect(lines.some((l) => l.includes("project.update") && l.endsWith(",title,Before title,After title"))).toBe(true);
     expect(lines.at(-1)).toContain(`"'=HYPERLINK(""x"")","a,b"`);
+  });
+
+  it("writes the Slovenian dialect (;) and each time as the school's clock showed it, not UTC", async () => {
+    const entries = await callerFor(getDb(), admin).audit.export({ orgId: school, projectId });
+    const winter = { ...entries[0]!, createdAt: new Date("2026-01-15T10:05:09Z"), changes: [{ field: "title", before: "a;b", after: "c" }] };
+    const csv = toAuditCsv([winter], { time: "t", person: "p", email: "e", action: "a", entityType: "y", entityId: "i", field: "f", before: "b", after: "af" }, csvDialect("sl"));
+    const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toBe("t;p;e;a;y;i;f;b;af");
+    // Europe/Ljubljana (MOBILO_TIME_ZONE's default) is UTC+1 in January.
+    expect(lines[1]?.startsWith("2026-01-15 11:05:09;")).toBe(true);
+    expect(lines[1]?.endsWith(';title;"a;b";c')).toBe(true);
   });
 });
