@@ -9,7 +9,6 @@ import { notFound } from "@/server/errors";
 import { appUrl, composeMail, fill, sendMail } from "@/server/mail/mailer";
 import { mailText } from "@/server/mail/messages";
 import type { TRequestPasswordReset, TResetPassword } from "@/server/schemas/account";
-import { isMailLocale } from "@/server/schemas/members";
 import { recordAudit } from "./audit";
 import { log } from "@/server/log";
 
@@ -20,7 +19,7 @@ import { log } from "@/server/log";
  */
 
 export async function requestPasswordReset(db: Db, input: TRequestPasswordReset): Promise<{ ok: true }> {
-  const [user] = await db.select({ id: users.id, email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(sql`lower(${users.email})`, input.email));
+  const [user] = await db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(sql`lower(${users.email})`, input.email));
   if (!user) return { ok: true };
   const { token, tokenHash } = newToken();
   await db.transaction(async (tx) => {
@@ -41,8 +40,8 @@ export async function requestPasswordReset(db: Db, input: TRequestPasswordReset)
       after: { expiresAt: row.expiresAt },
     });
   });
-  // In the language the account holder chose, if they ever did; else the one the request was made in.
-  const text = mailText(isMailLocale(user.locale) ? user.locale : input.locale);
+  // In the language of the page the reset was asked from: the person asking reads it right now.
+  const text = mailText(input.locale);
   const values = { name: user.name, minutes: String(PASSWORD_RESET_TTL_MS / 60_000) };
   void sendMail(
     composeMail(
