@@ -203,7 +203,7 @@ function Sentence({ orgId, entry, entityLabel }: { orgId: string; entry: TEntry;
   const name = entry.subject.name ?? t("unnamed");
   const subject = (chunks: ReactNode) =>
     entry.subject.path ? (
-      <Link href={`/s/${orgId}${entry.subject.path}`} className="font-medium underline-offset-4 hover:underline">
+      <Link href={`/s/${orgId}${entry.subject.path}`} className="font-medium underline decoration-muted-foreground/50 underline-offset-4 hover:decoration-foreground">
         {chunks}
       </Link>
     ) : (

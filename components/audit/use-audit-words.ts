@@ -22,6 +22,7 @@ const VALUE_NAMES: Record<string, string[]> = {
   kind: ["participants.kinds", "evidence.kinds"],
   meansOfTransport: ["mobilityForm.transport"],
   grantUnknownLines: ["budgetCategories"],
+  field: ["audit.sectors"],
 };
 
 const lower = (word: string) => word.charAt(0).toLowerCase() + word.slice(1);
@@ -51,7 +52,11 @@ export function useAuditWords() {
   function value(field: string, raw: unknown): string {
     if (raw === null || raw === undefined || raw === "") return t("empty_value");
     if (typeof raw === "boolean") return raw ? t("yes") : t("no");
-    if (typeof raw === "number") return /Cents$/.test(field) ? money(raw) : format.number(raw);
+    if (typeof raw === "number") {
+      if (/Cents$/.test(field)) return money(raw);
+      // A year is a name, not a quantity: 2025, never 2,025.
+      return /Year$/.test(field) ? String(raw) : format.number(raw);
+    }
     if (typeof raw === "string") {
       const name = named(field, raw);
       if (name) return name;

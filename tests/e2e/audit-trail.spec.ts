@@ -15,6 +15,7 @@ for (const language of ["en", "sl"] as const) {
     const en = language === "en";
     await login(page);
     if (!en) await switchLanguage(page, "Slovenščina");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(en ? "Projects" : "Projekti");
     const schoolUrl = page.url().replace(/\/projects$/, "");
 
     await page.goto(`${schoolUrl}/projects/new`);
@@ -37,7 +38,8 @@ for (const language of ["en", "sl"] as const) {
 
     const text = (await table.innerText()).replaceAll("\n", " ");
     expect(text).toContain(en ? "Awarded: Travel" : "Dodeljeno: Potni stroški");
-    expect(text).toContain(en ? "€12,540.00" : "12.540,00 €");
+    expect(text).toMatch(en ? /€12,540\.00/ : /12\.540,00\s€/);
+    expect(text).toMatch(en ? /Sector\s+School education/ : /Sektor\s+Šolsko izobraževanje/);
     expect(text).toContain(en ? "Call year" : "Leto razpisa");
     expect(text).not.toMatch(UUID);
     expect(text).not.toMatch(INTERNAL_KEY);
