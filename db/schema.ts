@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   customType,
   bigserial,
@@ -677,6 +678,8 @@ export const auditLog = pgTable(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     organisationId: uuid("organisation_id").references(() => organisations.id, { onDelete: "set null" }),
     actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    /** A call through the public API: the key that made it (actor_user_id is then null). */
+    actorApiKeyId: uuid("actor_api_key_id").references((): AnyPgColumn => apiKeys.id, { onDelete: "restrict" }),
     action: text("action").notNull(),
     entityType: text("entity_type").notNull(),
     entityId: text("entity_id").notNull(),
@@ -698,3 +701,128 @@ export type Mobility = typeof mobilities.$inferSelect;
 export type MembershipRole = (typeof membershipRole.enumValues)[number];
 export type PartnerOrganisation = typeof partnerOrganisations.$inferSelect;
 export type MobilityMember = typeof mobilityMembers.$inferSelect;
+
+/* ---------- the public API (/api/v1): keys, rate windows, webhooks; the job queue ---------- */
+
+/**
+ * An API key of one school (`organisation_id`) or one national agency (`na_code`), never both. The
+ * secret is shown once; only its SHA-256 is stored (the token is 256 random bits, so a slow hash adds
+ * nothing). `prefix` is the public part of the token (`mob_<prefix>_<secret>`), unique, for the lookup.
+ * Keys are revoked, never deleted (the audit trail names them).
+ */
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").references(() => organisations.id, { onDelete: "restrict" }),
+    naCode: text("na_code"),
+    name: text("name").notNull(),
+    prefix: text("prefix").notNull(),
+    secretHash: text("secret_hash").notNull(),
+    scopes: text("scopes").array().notNull(),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    createdAt: timestamps.createdAt,
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("api_keys_prefix_key").on(t.prefix),
+    index("api_keys_organisation_idx").on(t.organisationId),
+    index("api_keys_na_idx").on(t.naCode),
+    check("api_keys_one_tenant", sql`(${t.organisationId} is null) <> (${t.naCode} is null)`),
+    check("api_keys_na_code_format", sql`${t.naCode} is null or ${t.naCode} ~ '^[A-Z]{2}[0-9]{2}$'`),
+    check("api_keys_name_not_blank", sql`length(trim(${t.name})) > 0`),
+    check("api_keys_scopes_not_empty", sql`cardinality(${t.scopes}) > 0`),
+  ],
+);
+
+/** The rate limit's current window per key (one row per key), shared by every app instance. */
+export const apiRateWindows = pgTable("api_rate_windows", {
+  apiKeyId: uuid("api_key_id")
+    .primaryKey()
+    .references(() => apiKeys.id, { onDelete: "cascade" }),
+  windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+  count: integer("count").notNull(),
+});
+
+/**
+ * A webhook subscription of one school or one NA. The secret signs every delivery (HMAC-SHA256); it is
+ * stored as is (the app must sign with it) and shown once.
+ */
+export const webhooks = pgTable(
+  "webhooks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").references(() => organisations.id, { onDelete: "cascade" }),
+    naCode: text("na_code"),
+    url: text("url").notNull(),
+    events: text("events").array().notNull(),
+    secret: text("secret").notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamps.createdAt,
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("webhooks_organisation_idx").on(t.organisationId),
+    index("webhooks_na_idx").on(t.naCode),
+    check("webhooks_one_tenant", sql`(${t.organisationId} is null) <> (${t.naCode} is null)`),
+    check("webhooks_url_format", sql`${t.url} ~ '^https?://'`),
+    check("webhooks_events_not_empty", sql`cardinality(${t.events}) > 0`),
+  ],
+);
+
+export const webhookDeliveryStatus = pgEnum("webhook_delivery_status", ["pending", "delivered", "failed"]);
+
+/** One event for one subscription: the delivery log (attempts, last answer), sent by the job queue. */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    webhookId: uuid("webhook_id")
+      .notNull()
+      .references(() => webhooks.id, { onDelete: "cascade" }),
+    event: text("event").notNull(),
+    payload: jsonb("payload").notNull(),
+    status: webhookDeliveryStatus("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    createdAt: timestamps.createdAt,
+    lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true }),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+  },
+  (t) => [index("webhook_deliveries_webhook_idx").on(t.webhookId, t.createdAt)],
+);
+
+export const jobStatus = pgEnum("job_status", ["queued", "running", "done", "failed"]);
+
+/**
+ * The app's job queue (server/jobs): rows are claimed with `FOR UPDATE SKIP LOCKED`, so any number of
+ * app instances share it; a running job whose lease has expired (its process died) is claimed again.
+ * A job is enqueued in the transaction of the change that causes it (an outbox): both or neither.
+ */
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    queue: text("queue").notNull(),
+    payload: jsonb("payload").notNull(),
+    status: jobStatus("status").notNull().default("queued"),
+    runAt: timestamp("run_at", { withTimezone: true }).notNull().defaultNow(),
+    attempts: integer("attempts").notNull().default(0),
+    maxAttempts: integer("max_attempts").notNull().default(8),
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    lastError: text("last_error"),
+    createdAt: timestamps.createdAt,
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("jobs_due_idx").on(t.status, t.runAt),
+    check("jobs_attempts_range", sql`${t.attempts} >= 0 and ${t.maxAttempts} > 0`),
+  ],
+);
+
+export type ApiKey = typeof apiKeys.$inferSelect;
+export type Webhook = typeof webhooks.$inferSelect;

@@ -55,6 +55,8 @@ export const SCHOOL_CAPABILITIES = [
   "retention.read",
   /** Anonymise the pupils whose retention period has passed. */
   "retention.run",
+  /** Create and revoke the school's API keys and webhooks (the public API, docs/api.md). */
+  "integrations.manage",
 ] as const;
 export type TSchoolCapability = (typeof SCHOOL_CAPABILITIES)[number];
 
@@ -65,6 +67,8 @@ export const NA_CAPABILITIES = [
   "na.findings.manage",
   /** Enter the NA's rate sets and re-apply them to projects. */
   "na.rates.manage",
+  /** Create and revoke the NA's API keys and webhooks. */
+  "na.integrations.manage",
 ] as const;
 export type TNaCapability = (typeof NA_CAPABILITIES)[number];
 export type TCapability = TSchoolCapability | TNaCapability;
@@ -89,11 +93,12 @@ const ROLE_CAPABILITIES: { readonly [R in TRole]: readonly (R extends TNaRole ? 
     "findings.reply",
     "retention.read",
     "retention.run",
+    "integrations.manage",
   ],
   teacher: ["school.read", "mobility.edit", "evidence.edit"],
   headteacher: ["school.read", "members.read", "audit.read", "findings.read", "retention.read"],
-  school_admin: ["school.read", "members.read", "members.invite", "members.manage", "audit.read", "retention.read", "retention.run"],
-  na_officer: ["na.oversee", "na.findings.manage", "na.rates.manage"],
+  school_admin: ["school.read", "members.read", "members.invite", "members.manage", "audit.read", "retention.read", "retention.run", "integrations.manage"],
+  na_officer: ["na.oversee", "na.findings.manage", "na.rates.manage", "na.integrations.manage"],
 };
 
 const GRANTED = new Map<TRole, ReadonlySet<TCapability>>(
@@ -120,4 +125,14 @@ export const INVITABLE_BY_INVITERS: TSchoolRole = "teacher";
 export function mayInvite(role: TRole | null | undefined, invitation: { role: TSchoolRole; specialCategoryAccess: boolean }): boolean {
   if (can(role, "members.manage")) return true;
   return can(role, "members.invite") && invitation.role === INVITABLE_BY_INVITERS && !invitation.specialCategoryAccess;
+}
+
+/**
+ * The role a school's API key acts as inside the services (services/api-keys.ts `apiKeyActor`): a key
+ * that writes mobilities needs the coordinator's capabilities (log, edit any, change the status); a
+ * read-only key the headteacher's (reads everything, edits nothing). Which procedures a key reaches at
+ * all is decided by its scopes (`meta.api`, server/api/trpc.ts), not by this role.
+ */
+export function apiKeyRole(writesMobilities: boolean): TSchoolRole {
+  return writesMobilities ? "coordinator" : "headteacher";
 }

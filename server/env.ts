@@ -32,6 +32,8 @@ const ZEnv = z.object({
    * Years after the last end date of a pupil's (closed) projects when their personal data is anonymised
    * (server/services/retention.ts; docs/decisions.md "Retention").
    */
+  /** Requests per minute one API key may make (/api/v1); the window is kept in PostgreSQL, so it holds across instances. */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   RETENTION_YEARS: z.coerce.number().int().min(1, "RETENTION_YEARS must be a whole number of years, at least 1").max(50).default(5),
 });
 

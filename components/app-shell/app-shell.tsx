@@ -1,6 +1,6 @@
 "use client";
 
-import { Building2, Calculator, FileWarning, FolderKanban, Gauge, History, Hourglass, Menu, UserCog, Users } from "lucide-react";
+import { Building2, Calculator, FileWarning, FolderKanban, Gauge, History, Hourglass, Menu, PlugZap, UserCog, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -28,6 +28,7 @@ function NavLinks({ orgId, role, onNavigate }: { orgId: string; role: TSchoolRol
   const tDashboard = useTranslations("dashboard");
   const tFindings = useTranslations("na.findings");
   const tRetention = useTranslations("retention");
+  const tIntegrations = useTranslations("integrations");
   const pathname = usePathname();
   const items = [
     { href: `/s/${orgId}/projects`, label: t("projects"), icon: FolderKanban },
@@ -37,6 +38,7 @@ function NavLinks({ orgId, role, onNavigate }: { orgId: string; role: TSchoolRol
     ...(can(role, "members.read") ? [{ href: `/s/${orgId}/members`, label: tMembers("title"), icon: UserCog }] : []),
     ...(can(role, "audit.read") ? [{ href: `/s/${orgId}/audit`, label: tAudit("title"), icon: History }] : []),
     ...(can(role, "retention.read") ? [{ href: `/s/${orgId}/retention`, label: tRetention("nav"), icon: Hourglass }] : []),
+    ...(can(role, "integrations.manage") ? [{ href: `/s/${orgId}/integrations`, label: tIntegrations("nav"), icon: PlugZap }] : []),
     ...(can(role, "findings.read") ? [{ href: `/s/${orgId}/findings`, label: tFindings("title"), icon: FileWarning }] : []),
     { href: "/calculator", label: t("calculator"), icon: Calculator },
   ];

@@ -153,9 +153,9 @@ export function AuditTrailView({ orgId, projectId, projects }: { orgId: string; 
                   <TableRow key={entry.id} className="align-top">
                     <TableCell className="text-xs">
                       <div className="whitespace-nowrap">{format.dateTime(entry.createdAt, { dateStyle: "medium", timeStyle: "short" })}</div>
-                      <div className="mt-1 text-sm md:hidden">{entry.actorName ?? t("system")}</div>
+                      <div className="mt-1 text-sm md:hidden">{entry.actorName ?? (entry.actorApiKeyName ? t("apiKey", { name: entry.actorApiKeyName }) : t("system"))}</div>
                     </TableCell>
-                    <TableCell className="hidden text-sm md:table-cell">{entry.actorName ?? t("system")}</TableCell>
+                    <TableCell className="hidden text-sm md:table-cell">{entry.actorName ?? (entry.actorApiKeyName ? t("apiKey", { name: entry.actorApiKeyName }) : t("system"))}</TableCell>
                     <TableCell className="text-sm whitespace-normal">
                       <Badge variant="outline">{entityLabel(entry.entityType)}</Badge>
                       <div className="mt-1" data-testid="audit-sentence">

@@ -1,6 +1,6 @@
 "use client";
 
-import { FileWarning, LayoutList, Menu, Table2 } from "lucide-react";
+import { FileWarning, LayoutList, Menu, PlugZap, Table2 } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -15,11 +15,13 @@ import { cn } from "@/lib/utils";
 function NaNav({ onNavigate }: { onNavigate?: () => void }) {
   const t = useTranslations("na.shell.nav");
   const tNav = useTranslations("nav");
+  const tIntegrations = useTranslations("integrations");
   const pathname = usePathname();
   const items = [
     { href: "/na", label: t("portfolio"), icon: LayoutList, active: pathname === "/na" || pathname.startsWith("/na/projects") },
     { href: "/na/findings", label: t("findings"), icon: FileWarning, active: pathname.startsWith("/na/findings") },
     { href: "/na/rates", label: t("rates"), icon: Table2, active: pathname.startsWith("/na/rates") },
+    { href: "/na/integrations", label: tIntegrations("nav"), icon: PlugZap, active: pathname.startsWith("/na/integrations") },
   ];
   return (
     <nav className="grid gap-1" aria-label={tNav("label")}>

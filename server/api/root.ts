@@ -1,5 +1,6 @@
 import { createCallerFactory, router } from "./trpc";
 import { accountRouter } from "./routers/account";
+import { apiKeysRouter } from "./routers/api-keys";
 import { auditRouter } from "./routers/audit";
 import { bmRouter } from "./routers/bm";
 import { dashboardsRouter } from "./routers/dashboards";
@@ -31,6 +32,7 @@ export const appRouter = router({
   findings: findingsRouter,
   retention: retentionRouter,
   bm: bmRouter,
+  apiKeys: apiKeysRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,10 +1,13 @@
 import "server-only";
+import { getDb } from "@/db";
 import { withRequest } from "@/server/log";
+import { apiKeyDoor, type ApiKeyRouteArgs } from "./api-key-door";
 import { createTRPCContext } from "./context";
 import { createCaller } from "./root";
 import { errorToResponse } from "./route-errors";
 
 export { errorToResponse, routeError, type RouteErrorBody } from "./route-errors";
+export type { ApiKeyRouteArgs } from "./api-key-door";
 
 /*
  * THE DOOR for every route handler that is not tRPC (downloads, uploads, exports): app/api/**\/route.ts.
@@ -24,6 +27,9 @@ export { errorToResponse, routeError, type RouteErrorBody } from "./route-errors
  * - Every log line of the request carries its request id (server/log.ts `withRequest`).
  * - Procedures that carry bytes, streams or translators are `meta({ routeOnly: true })`: callable
  *   here, NOT_FOUND over `/api/trpc`.
+ * - `{ auth: "apiKey" }` (the public API, /api/v1): the context is the request's API key instead of the
+ *   session (server/api/api-key-door.ts: bearer token, rate limit, the call audited as the key); the
+ *   procedures reachable are those whose `meta.api` names one of the key's scopes.
  */
 
 export type RouteCaller = ReturnType<typeof createCaller>;
@@ -34,16 +40,39 @@ export interface RouteArgs<TParams> {
   caller: RouteCaller;
 }
 
+type Handler<TParams> = (request: Request, context: { params: Promise<TParams> }) => Promise<Response>;
+
 /** Wraps a route handler: builds the caller, awaits the params, maps every error. */
+export function routeHandler<TParams = Record<string, never>>(route: string, handle: (args: RouteArgs<TParams>) => Promise<Response>): Handler<TParams>;
+/** The public API's handlers: the caller acts as the request's API key (never the session). */
 export function routeHandler<TParams = Record<string, never>>(
   route: string,
-  handle: (args: RouteArgs<TParams>) => Promise<Response>,
-): (request: Request, context: { params: Promise<TParams> }) => Promise<Response> {
+  handle: (args: ApiKeyRouteArgs & { params: TParams }) => Promise<Response>,
+  options: { auth: "apiKey" },
+): Handler<TParams>;
+export function routeHandler<TParams>(
+  route: string,
+  handle: ((args: RouteArgs<TParams>) => Promise<Response>) | ((args: ApiKeyRouteArgs & { params: TParams }) => Promise<Response>),
+  options?: { auth: "apiKey" },
+): Handler<TParams> {
+  if (options?.auth === "apiKey") {
+    const apiHandle = handle as (args: ApiKeyRouteArgs & { params: TParams }) => Promise<Response>;
+    return (request, context) =>
+      withRequest(request, async () => {
+        try {
+          const params = await context.params;
+          return await apiKeyDoor(await getDb(), request, route, (args) => apiHandle({ ...args, params }));
+        } catch (error) {
+          return errorToResponse(error, route);
+        }
+      });
+  }
+  const sessionHandle = handle as (args: RouteArgs<TParams>) => Promise<Response>;
   return (request, context) =>
     withRequest(request, async () => {
       try {
         const caller = createCaller(await createTRPCContext());
-        return await handle({ request, params: await context.params, caller });
+        return await sessionHandle({ request, params: await context.params, caller });
       } catch (error) {
         return errorToResponse(error, route);
       }

@@ -6,6 +6,8 @@ import { AppError, forbidden, translateDatabaseError, zodFieldErrors, type Field
 import { ZId } from "@/server/schemas/common";
 import { can, type TNaCapability, type TSchoolCapability } from "@/lib/capabilities";
 import { log, setActor } from "@/server/log";
+import type { TApiScope } from "@/server/schemas/api-keys";
+import { apiKeyActor, apiKeyOfficer, type ApiKeyPrincipal } from "@/server/services/api-keys";
 import { listMyNaCodes, resolveActor } from "@/server/services/memberships";
 
 /*
@@ -31,10 +33,20 @@ export interface Context {
    * caller (server/api/route-handler.ts): over HTTP they are NOT_FOUND.
    */
   transport?: "http";
+  /**
+   * A call through the public API (/api/v1) with this key instead of a session: only the door builds
+   * it (server/api/route-handler.ts, `auth: "apiKey"`), never from cookies.
+   */
+  apiKey?: ApiKeyPrincipal;
 }
 
 export interface Meta {
   routeOnly?: boolean;
+  /**
+   * The public API may call this procedure with a key that holds one of these scopes. A procedure without
+   * it does not exist for API keys (FORBIDDEN): nothing is reachable with a key unless declared here.
+   */
+  api?: { scopes: readonly TApiScope[] };
 }
 
 const t = initTRPC.context<Context>().meta<Meta>().create({
@@ -59,6 +71,7 @@ export const router = t.router;
 /** Known database errors become clear answers; the rest is logged and redacted by the formatter. */
 const translateErrors = t.middleware(async ({ ctx, meta, next, path, type }) => {
   if (meta?.routeOnly && ctx.transport === "http") throw new AppError("NOT_FOUND", "notFound");
+  if (ctx.apiKey && !meta?.api?.scopes.some((scope) => ctx.apiKey?.scopes.includes(scope))) throw new AppError("FORBIDDEN", "insufficientScope");
   const started = performance.now();
   const result = await next();
   log.debug({ path, type, ok: result.ok, ms: Math.round(performance.now() - started) }, "trpc call");
@@ -75,14 +88,17 @@ const translateErrors = t.middleware(async ({ ctx, meta, next, path, type }) => 
 export const publicProcedure = t.procedure.use(translateErrors);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  // An API key acts under its own name; what it may reach is its tenant and scopes (below and above).
+  if (ctx.apiKey) return next({ ctx: { ...ctx, user: { id: ctx.apiKey.createdBy, email: "", name: ctx.apiKey.name } } });
   if (!ctx.session?.user) throw new AppError("UNAUTHORIZED", "unauthorized");
   setActor({ userId: ctx.session.user.id });
   return next({ ctx: { ...ctx, user: ctx.session.user } });
 });
 
 /** The caller's membership of the school named by the input's `orgId`, resolved once per request. */
-const memberProcedure = protectedProcedure.input(z.object({ orgId: ZId })).use(async ({ ctx, input, next }) => {
-  const actor = await resolveActor(ctx.db, ctx.user.id, input.orgId);
+const memberProcedure = protectedProcedure.input(z.object({ orgId: ZId })).use(async ({ ctx, input, next, type }) => {
+  // A school's API key stands for a member of its own school (services/api-keys.ts `apiKeyActor`).
+  const actor = ctx.apiKey ? apiKeyActor(ctx.apiKey, input.orgId, type) : await resolveActor(ctx.db, ctx.user.id, input.orgId);
   setActor({ userId: ctx.user.id, orgId: input.orgId, role: actor.role });
   return next({ ctx: { ...ctx, actor } });
 });
@@ -101,6 +117,11 @@ export function orgProcedure(capability: TSchoolCapability) {
 
 /** An officer of one or more national agencies: `ctx.officer.naCodes` are the NAs whose projects they oversee. */
 const officerProcedure = protectedProcedure.use(async ({ ctx, next }) => {
+  if (ctx.apiKey) {
+    const officer = apiKeyOfficer(ctx.apiKey);
+    if (!officer) throw forbidden();
+    return next({ ctx: { ...ctx, officer } });
+  }
   const naCodes = await listMyNaCodes(ctx.db, ctx.user.id);
   if (naCodes.length === 0) throw forbidden();
   return next({ ctx: { ...ctx, officer: { userId: ctx.user.id, naCodes } } });

@@ -21,7 +21,7 @@ function text(value: unknown): string {
 export function toAuditCsv(entries: TAuditEntry[], headings: TAuditCsvHeadings, dialect: TCsvDialect): string {
   const rows: string[][] = [];
   for (const entry of entries) {
-    const head = [zonedDateTime(entry.createdAt, env.MOBILO_TIME_ZONE), entry.actorName ?? "", entry.actorEmail ?? "", entry.action, entry.entityType, entry.entityId];
+    const head = [zonedDateTime(entry.createdAt, env.MOBILO_TIME_ZONE), entry.actorName ?? entry.actorApiKeyName ?? "", entry.actorEmail ?? "", entry.action, entry.entityType, entry.entityId];
     const changes = entry.changes.length ? entry.changes : [{ field: "", before: null, after: null }];
     for (const change of changes) rows.push([...head, change.field, text(change.before), text(change.after)]);
   }

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { auditLog, findings, mobilities, participants, projects, users } from "@/db/schema";
+import { apiKeys, auditLog, findings, mobilities, participants, projects, users } from "@/db/schema";
 import { env } from "@/server/env";
 import { notFound } from "@/server/errors";
 import type { TAuditFilters, TAuditList } from "@/server/schemas/audit";
@@ -191,6 +191,8 @@ async function selectEntries(db: Db, actor: Actor, where: SQL, limit: number, of
       createdAt: auditLog.createdAt,
       actorUserId: auditLog.actorUserId,
       actorName: users.name,
+      /** A call through the public API: the key's name (actorName is then null). */
+      actorApiKeyName: apiKeys.name,
       actorEmail: users.email,
       action: auditLog.action,
       entityType: auditLog.entityType,
@@ -200,6 +202,7 @@ async function selectEntries(db: Db, actor: Actor, where: SQL, limit: number, of
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .leftJoin(apiKeys, eq(apiKeys.id, auditLog.actorApiKeyId))
     .where(where)
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(limit)

@@ -18,6 +18,8 @@ export const AUDITED_ENTITIES = [
   "user",
   "finding",
   "na_rate_set",
+  "api_key",
+  "webhook",
 ] as const;
 export type TAuditedEntity = (typeof AUDITED_ENTITIES)[number];
 
@@ -33,12 +35,14 @@ export interface AuditEntry {
 export async function recordAudit(
   tx: DbOrTx,
   // orgId null: an account event of no school (a password reset); userId null: no one signed in.
-  actor: { userId: Actor["userId"] | null; orgId: Actor["orgId"] | null },
+  // apiKeyId: a call through the public API: the key is the actor (actor_api_key_id), not a person.
+  actor: { userId: Actor["userId"] | null; orgId: Actor["orgId"] | null; apiKeyId?: string },
   entry: AuditEntry,
 ): Promise<void> {
   await tx.insert(auditLog).values({
     organisationId: actor.orgId,
-    actorUserId: actor.userId,
+    actorUserId: actor.apiKeyId ? null : actor.userId,
+    actorApiKeyId: actor.apiKeyId ?? null,
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId,

@@ -14,6 +14,8 @@ export interface Actor {
   naCode: string;
   /** memberships.special_category_access: may see fewer-opportunities flags and notes. */
   specialCategory: boolean;
+  /** Set when a school's API key acts (server/services/api-keys.ts `apiKeyActor`): the audit trail names the key. */
+  apiKeyId?: string;
 }
 
 interface MembershipRow {

@@ -186,6 +186,18 @@ const EXPECTED: Record<string, TExpectation> = {
   "bm.list": { expected: coordinatorEditOfA },
   "bm.feedbackFile": { expected: coordinatorEditOfA },
   "bm.commit": { expected: coordinatorEditOfA },
+
+  // The public API's keys: the school admin and the coordinator of the school; an NA's by its officers.
+  "apiKeys.list": { expected: { ...listOfOwnSchool, teacher: F, headteacher: F } },
+  "apiKeys.create": {
+    expected: { ...strangersToA, coordinator: OK, teacher: F, headteacher: F, schoolAdmin: OK, otherCoordOwnOrg: OK, otherAdminOwnOrg: OK },
+  },
+  "apiKeys.revoke": {
+    expected: { ...strangersToA, coordinator: OK, teacher: F, headteacher: F, schoolAdmin: OK, otherCoordOwnOrg: N, otherAdminOwnOrg: N },
+  },
+  "apiKeys.naList": { expected: naReadOfA, officerReads: true },
+  "apiKeys.naCreate": { expected: naReadOfA, officerReads: true },
+  "apiKeys.naRevoke": { expected: naReadOfA, officerReads: true },
 };
 
 /* ---------- fixture ---------- */
@@ -409,6 +421,18 @@ const INPUTS: Record<string, (orgId: string) => Promise<unknown>> = {
   "bm.list": async (orgId) => ({ orgId, projectId: f.projectA }),
   "bm.feedbackFile": async (orgId) => ({ orgId, importId: await newBmImportOfA(), translations: { message: (code: string) => code } }),
   "bm.commit": async (orgId) => ({ orgId, importId: await newBmImportOfA() }),
+  "apiKeys.list": async (orgId) => ({ orgId }),
+  "apiKeys.create": async (orgId) => ({ orgId, name: `Key ${unique()}`, scopes: ["read:projects"] }),
+  "apiKeys.revoke": async (orgId) => {
+    const created = await coordinatorOfA().apiKeys.create({ orgId: f.schoolA, name: `Key ${unique()}`, scopes: ["read:projects"] });
+    return { orgId, apiKeyId: created.key.id };
+  },
+  "apiKeys.naList": async () => ({ naCode: "SI01" }),
+  "apiKeys.naCreate": async () => ({ naCode: "SI01", name: `NA key ${unique()}`, scopes: ["read:na-portfolio"] }),
+  "apiKeys.naRevoke": async () => {
+    const created = await callerFor(getDb(), f.users.officerSameNa).apiKeys.naCreate({ naCode: "SI01", name: `NA key ${unique()}`, scopes: ["read:na-portfolio"] });
+    return { apiKeyId: created.key.id };
+  },
 };
 
 /* ---------- the run ---------- */

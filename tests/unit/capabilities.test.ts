@@ -32,9 +32,11 @@ const TABLE: Record<TCapability, TRow> = {
   "findings.reply": [1, 0, 0, 0, 0],
   "retention.read": [1, 0, 1, 1, 0],
   "retention.run": [1, 0, 0, 1, 0],
+  "integrations.manage": [1, 0, 0, 1, 0],
   "na.oversee": [0, 0, 0, 0, 1],
   "na.findings.manage": [0, 0, 0, 0, 1],
   "na.rates.manage": [0, 0, 0, 0, 1],
+  "na.integrations.manage": [0, 0, 0, 0, 1],
 };
 
 describe("the role-capability map", () => {

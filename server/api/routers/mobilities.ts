@@ -16,18 +16,21 @@ import { orgProcedure, router } from "../trpc";
 
 export const mobilitiesRouter = router({
   /** The paged, sorted, filtered list (every member of the school may read it). */
-  list: orgProcedure("school.read").input(ZListMobilities).query(({ ctx, input }) => listMobilities(ctx.db, ctx.actor, input)),
+  list: orgProcedure("school.read").meta({ api: { scopes: ["read:mobilities"] } }).input(ZListMobilities).query(({ ctx, input }) => listMobilities(ctx.db, ctx.actor, input)),
   /** The list as CSV chunks (an async generator): route-only, app/api/s/[orgId]/projects/[projectId]/mobilities.csv. */
   exportCsv: orgProcedure("school.read")
     .meta({ routeOnly: true })
     .input(ZExportMobilitiesCsv)
     .query(({ ctx, input }) => exportMobilitiesCsv(ctx.db, ctx.actor, input, input.labels)),
-  get: orgProcedure("school.read").input(ZMobilityRef).query(({ ctx, input }) => getMobility(ctx.db, ctx.actor, input.mobilityId)),
+  // A key that writes mobilities reads the one it edits (its version, its project).
+  get: orgProcedure("school.read").meta({ api: { scopes: ["read:mobilities", "write:mobilities"] } }).input(ZMobilityRef).query(({ ctx, input }) => getMobility(ctx.db, ctx.actor, input.mobilityId)),
   estimate: orgProcedure("school.read").input(ZEstimateMobility).query(({ ctx, input }) => estimateMobility(ctx.db, ctx.actor, input)),
   log: orgProcedure("mobility.log")
+    .meta({ api: { scopes: ["write:mobilities"] } })
     .input(ZLogMobility)
     .mutation(({ ctx, input }) => logMobility(ctx.db, ctx.actor, input)),
   update: orgProcedure("mobility.edit")
+    .meta({ api: { scopes: ["write:mobilities"] } })
     .input(ZUpdateMobility)
     .mutation(({ ctx, input }) => updateMobility(ctx.db, ctx.actor, input)),
   setStatus: orgProcedure("mobility.setStatus")

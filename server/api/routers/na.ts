@@ -31,8 +31,8 @@ export const naRouter = router({
     naCodes: ctx.officer.naCodes,
     callYears: await listNaCallYears(ctx.db, ctx.officer),
   })),
-  schools: naProcedure("na.oversee").input(ZNaScope).query(({ ctx, input }) => listNaSchools(ctx.db, ctx.officer, input.naCode)),
-  portfolio: naProcedure("na.oversee").input(ZPortfolioQuery).query(({ ctx, input }) => listPortfolio(ctx.db, ctx.officer, input)),
+  schools: naProcedure("na.oversee").meta({ api: { scopes: ["read:na-portfolio"] } }).input(ZNaScope).query(({ ctx, input }) => listNaSchools(ctx.db, ctx.officer, input.naCode)),
+  portfolio: naProcedure("na.oversee").meta({ api: { scopes: ["read:na-portfolio"] } }).input(ZPortfolioQuery).query(({ ctx, input }) => listPortfolio(ctx.db, ctx.officer, input)),
   flagMobilities: naProcedure("na.oversee").input(ZFlagDrillDown).query(({ ctx, input }) => listFlagMobilities(ctx.db, ctx.officer, input)),
   project: naProcedure("na.oversee").input(ZNaProjectRef).query(({ ctx, input }) => getOfficerProject(ctx.db, ctx.officer, input.projectId)),
   /** The audit report (XLSX bytes): route-only, app/api/na/audit-report. */

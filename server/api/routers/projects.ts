@@ -4,8 +4,9 @@ import { createProject, getProject, listProjects, updateProject } from "@/server
 import { orgProcedure, router } from "../trpc";
 
 export const projectsRouter = router({
-  list: orgProcedure("school.read").query(({ ctx }) => listProjects(ctx.db, ctx.actor)),
-  get: orgProcedure("school.read").input(ZProjectRef).query(({ ctx, input }) => getProject(ctx.db, ctx.actor, input.projectId)),
+  // meta.api: the public API (/api/v1) may call it with a key holding the scope (server/api/rest).
+  list: orgProcedure("school.read").meta({ api: { scopes: ["read:projects"] } }).query(({ ctx }) => listProjects(ctx.db, ctx.actor)),
+  get: orgProcedure("school.read").meta({ api: { scopes: ["read:projects"] } }).input(ZProjectRef).query(({ ctx, input }) => getProject(ctx.db, ctx.actor, input.projectId)),
   create: orgProcedure("projects.manage")
     .input(ZCreateProject)
     .mutation(({ ctx, input }) => createProject(ctx.db, ctx.actor, input)),
