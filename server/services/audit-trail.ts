@@ -100,6 +100,7 @@ async function subjectsOf(
   const mobilityIds = [...new Set(rows.map(mobilityOf).filter((id): id is string => id !== null && UUID.test(id)))];
   const projectIds = [...new Set(rows.filter((r) => r.entityType === "project" && UUID.test(r.entityId)).map((r) => r.entityId))];
   const findingIds = [...new Set(rows.filter((r) => r.entityType === "finding" && UUID.test(r.entityId)).map((r) => r.entityId))];
+  const keyIds = [...new Set(rows.filter((r) => r.entityType === "api_key" && UUID.test(r.entityId)).map((r) => r.entityId))];
   const mobilityRows = mobilityIds.length
     ? await db
         .select({ id: mobilities.id, projectId: mobilities.projectId, firstName: participants.firstName, lastName: participants.lastName, activityType: mobilities.activityType, destinationTown: mobilities.destinationTown })
@@ -113,6 +114,10 @@ async function subjectsOf(
   const findingRows = findingIds.length
     ? await db.select({ id: findings.id, title: findings.title }).from(findings).where(and(eq(findings.organisationId, actor.orgId), inArray(findings.id, findingIds)))
     : [];
+  const keyRows = keyIds.length
+    ? await db.select({ id: apiKeys.id, name: apiKeys.name }).from(apiKeys).where(and(eq(apiKeys.organisationId, actor.orgId), inArray(apiKeys.id, keyIds)))
+    : [];
+  const keyById = new Map(keyRows.map((k) => [k.id, k]));
   const mobilityById = new Map(mobilityRows.map((m) => [m.id, m]));
   const projectById = new Map(projectRows.map((p) => [p.id, p]));
   const findingById = new Map(findingRows.map((f) => [f.id, f]));
@@ -137,6 +142,8 @@ async function subjectsOf(
     } else if (row.entityType === "finding") {
       const f = findingById.get(row.entityId);
       subject = { name: f?.title ?? subject.name, path: f ? `/findings/${f.id}` : null };
+    } else if (row.entityType === "api_key") {
+      subject = { name: keyById.get(row.entityId)?.name ?? subject.name, path: "/integrations" };
     } else if (row.entityType === "participant") {
       subject = { ...subject, path: "/participants" };
     } else if (row.entityType === "partner_organisation") {
