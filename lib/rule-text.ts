@@ -24,6 +24,19 @@ export interface RuleTranslators {
   locale: string;
 }
 
+/**
+ * A Translate over a flat object of message strings, filled by `fill` (the engine's own English
+ * sentences use it with their `{name}` filler). A key without a message is the key itself.
+ */
+export function plainTranslator(messages: Readonly<Record<string, unknown>>, fill: (template: string, values?: Values) => string): Translate {
+  const text = (key: string) => {
+    const value = messages[key];
+    return typeof value === "string" ? value : undefined;
+  };
+  const translate = (key: string, values?: Values) => fill(text(key) ?? key, values);
+  return Object.assign(translate, { has: (key: string) => text(key) !== undefined });
+}
+
 export interface IssueLike {
   code: string;
   params?: Readonly<Record<string, string | number | boolean | null | undefined>>;

@@ -6,7 +6,7 @@
  */
 import activitiesEn from "@/messages/en/app.json";
 import figuresEn from "@/messages/en/figures.json";
-import { readableParams, type RuleTranslators, type Translate } from "@/lib/rule-text";
+import { plainTranslator, readableParams, type RuleTranslators } from "@/lib/rule-text";
 import type { IssueParams } from "./types";
 
 /** Fills `{name}` placeholders; a placeholder without a param stays visible rather than vanishing. */
@@ -17,14 +17,7 @@ export function formatMessage(template: string, params: IssueParams = {}): strin
   });
 }
 
-function translator(messages: Readonly<Record<string, unknown>>): Translate {
-  const text = (key: string) => {
-    const value = messages[key];
-    return typeof value === "string" ? value : undefined;
-  };
-  const translate = (key: string, values?: Record<string, string | number>) => formatMessage(text(key) ?? key, values);
-  return Object.assign(translate, { has: (key: string) => text(key) !== undefined });
-}
+const translator = (messages: Readonly<Record<string, unknown>>) => plainTranslator(messages, formatMessage);
 
 const ENGLISH: RuleTranslators = {
   // Only figure and activity names are needed: the sentence templates are RULE_MESSAGES_EN.

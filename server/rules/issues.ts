@@ -26,7 +26,7 @@ const LINE_OF_FIGURE: Readonly<Record<string, GrantLine | null>> = {
 };
 
 export function lineOfFigure(key: string): GrantLine | null {
-  return LINE_OF_FIGURE[key.split(".")[0] ?? ""] ?? null;
+  return LINE_OF_FIGURE[key.split(".", 1).join("")] ?? null;
 }
 
 /** Figure sources without repeats (a group's persons use the same figures), in first-use order. */
@@ -95,9 +95,8 @@ export class IssueCollector {
   /** Reads a figure's value, remembering where it came from, and its name when its confidence is U. */
   use<T>(name: string, figure: Figure<T>): T {
     if (figure.confidence === "U") this.unconfirmed.add(name);
-    if (!this.used.has(name)) {
-      this.used.set(name, { figure: name, line: lineOfFigure(name), origin: figure.origin ?? "default", source: figure.source, confidence: figure.confidence });
-    }
+    // A figure read twice is the same figure: setting it again keeps its first place in the map.
+    this.used.set(name, { figure: name, line: lineOfFigure(name), origin: figure.origin ?? "default", source: figure.source, confidence: figure.confidence });
     return figure.value;
   }
 

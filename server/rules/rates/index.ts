@@ -70,11 +70,6 @@ export function withOverrides(base: RateTables, overrides: RateOverrides, origin
   return layer(base, overrides, origin) as RateTables;
 }
 
-/** Where a figure in force comes from: its stamp, else the shipped default. */
-export function originOf(figure: Figure<unknown>): FigureOrigin {
-  return figure.origin ?? "default";
-}
-
 /**
  * The layers of figures that apply to one project, most specific last: the NA's rate set for the
  * call year, then the project's own grant agreement. Absent layers are skipped.
