@@ -4,8 +4,8 @@
  * message files, so no key such as `individualSupport.SI01.staff.group2` or `SM-COUR-TRAIN` reaches
  * the text. Clients still translate from `code` + `params` (messages/{en,sl}/rules.json).
  */
-import activitiesEn from "@/messages/en/app.json";
-import figuresEn from "@/messages/en/figures.json";
+import activitiesEn from "@/messages/en/app.json" with { type: "json" };
+import figuresEn from "@/messages/en/figures.json" with { type: "json" };
 import { plainTranslator, readableParams, type RuleTranslators } from "@/lib/rule-text";
 import type { IssueParams } from "./types";
 
