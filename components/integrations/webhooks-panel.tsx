@@ -105,7 +105,7 @@ export function WebhooksPanel({ owner }: { owner: TKeyOwner }) {
                   />
                   <span className="grid gap-0.5">
                     <code className="font-mono text-xs">{name}</code>
-                    <span className="text-muted-foreground">{t(`events.${name}`)}</span>
+                    <span className="text-muted-foreground">{t(`events.${name.replace(".", "_")}`)}</span>
                   </span>
                 </label>
               ))}
