@@ -22,7 +22,7 @@ import {
 import { GRANT_LINES, grantLineStem, mapLines, type GrantLine } from "../server/rules/grant-lines";
 import { MOBILITY_STATUSES } from "../server/rules/statuses";
 import type { RateOverrides } from "../server/rules/rates";
-import { ACTIVITY_TYPES, type GrantIssue } from "../server/rules/types";
+import { ACTIVITY_TYPES, type FigureSource, type GrantIssue } from "../server/rules/types";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
 
@@ -300,6 +300,12 @@ const grantColumns = {
   grantUnknownLines: text("grant_unknown_lines").array().$type<GrantLine[]>().notNull().default(sql`'{}'::text[]`),
   /** The engine's errors and warnings ({ code, params, field }[]) when the grant was computed. */
   grantIssues: jsonb("grant_issues").$type<GrantIssue[]>().notNull().default(sql`'[]'::jsonb`),
+  /**
+   * The figures the lines were computed with and where each came from (the project's grant
+   * agreement, the NA's rate set, the default): { figure, line, origin, source, confidence }[].
+   * Null: computed before sources were stored (recomputed once at start-up).
+   */
+  grantSources: jsonb("grant_sources").$type<FigureSource[]>(),
   grantComputedAt: timestamp("grant_computed_at", { withTimezone: true }),
 };
 
@@ -362,6 +368,7 @@ export const mobilities = pgTable(
     }).onDelete("restrict"),
     index("mobilities_project_status_idx").on(t.projectId, t.status),
     check("mobilities_pupil_count_range", sql`${t.pupilCount} between 0 and 500`),
+    check("mobilities_grant_sources_array", sql`${t.grantSources} is null or jsonb_typeof(${t.grantSources}) = 'array'`),
     check("mobilities_persons_range", sql`${t.persons} between 1 and 3`),
     check("mobilities_course_days_range", sql`${t.courseDays} is null or ${t.courseDays} between 0 and 365`),
     check(

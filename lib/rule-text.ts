@@ -78,15 +78,19 @@ export function figureText(key: string, tr: RuleTranslators): string {
 
 /**
  * A figure of the rate tables as the NA's rate page lists it (table section and path, e.g.
- * `individualSupport` + `["staff", "2", "reduced"]`, `durations` + `["SM-TTA"]`) in words.
+ * `individualSupport` + `["staff", "2", "reduced"]`, `durations` + `["SM-TTA"]`, one bound of a
+ * duration limit `durations` + `["SM-TTA", "maxDays"]`) in words.
  */
 export function rateTableFigureText(section: string, path: readonly string[], tr: RuleTranslators): string {
   const [first = "", second = "", third] = path;
   switch (section) {
     case "individualSupport":
       return figureText(`individualSupport.NA.${first}.group${second}${third === "reduced" ? ".reduced" : ""}`, tr);
-    case "durations":
+    case "durations": {
+      const bound = second === "minDays" ? "durationLimits_min" : second === "maxDays" ? "durationLimits_max" : null;
+      if (bound && tr.figures.has(bound)) return tr.figures(bound, { activity: activityName(first, tr) });
       return figureText(`durationLimits.${first}`, tr);
+    }
     case "expensiveTravel":
       return figureText(`expensiveTravel.${first === "thresholdPercent" ? "threshold" : "grant"}`, tr);
     default:

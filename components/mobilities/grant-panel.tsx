@@ -9,7 +9,8 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Separator } from "@/components/ui/separator";
 import { GRANT_LINES, type GrantLine } from "@/server/rules/grant-lines";
-import type { GrantIssue } from "@/server/rules/types";
+import type { FigureSource, GrantIssue } from "@/server/rules/types";
+import { FigureSourceList, LineOrigins } from "./figure-sources";
 
 export type { GrantIssue };
 
@@ -20,6 +21,8 @@ export interface GrantView {
   unknownLines?: readonly GrantLine[];
   totalCents: number;
   issues: GrantIssue[];
+  /** The figures behind each line and where they came from (agreement, NA, default); absent: not known. */
+  sources?: readonly FigureSource[];
   details?: {
     activityDays: number | null;
     fundedDays: number | null;
@@ -51,6 +54,10 @@ export function GrantPanel({ grant, pending, title }: { grant: GrantView | null;
   const missing = grant?.issues.filter((i) => i.severity === "missing") ?? [];
   const unknown = new Set(grant?.unknownLines ?? []);
   const d = grant?.details;
+  const sources = grant?.sources ?? [];
+  const shownLines = grant
+    ? GRANT_LINES.filter((line) => grant.linesCents[line] !== 0 || unknown.has(line) || line === "travel" || line === "individualSupport")
+    : [];
 
   return (
     <Card data-testid="grant-panel" aria-live="polite">
@@ -67,9 +74,12 @@ export function GrantPanel({ grant, pending, title }: { grant: GrantView | null;
         ) : (
           <>
             <dl className="grid gap-1.5">
-              {GRANT_LINES.filter((line) => grant.linesCents[line] !== 0 || unknown.has(line) || line === "travel" || line === "individualSupport").map((line) => (
+              {shownLines.map((line) => (
                 <div key={line} className="flex justify-between gap-3">
-                  <dt className="text-muted-foreground">{t(`line_${line}`)}</dt>
+                  <dt className="grid gap-0.5 text-muted-foreground">
+                    {t(`line_${line}`)}
+                    {sources.length > 0 && !unknown.has(line) && <LineOrigins sources={sources} line={line} testId={`grant-origin-${line}`} />}
+                  </dt>
                   {unknown.has(line) ? (
                     <dd className="font-medium text-amber-700 dark:text-amber-400" data-testid={`grant-${line}`}>{tGrant("rateMissing")}</dd>
                   ) : (
@@ -85,6 +95,7 @@ export function GrantPanel({ grant, pending, title }: { grant: GrantView | null;
                 </dd>
               </div>
             </dl>
+            {grant.eligible && <FigureSourceList sources={sources} lines={shownLines.filter((line) => grant.linesCents[line] !== 0)} />}
             {!grant.eligible && <Badge variant="destructive">{tGrant("notEligible")}</Badge>}
             {grant.eligible && unknown.size > 0 && (
               <Alert role="status" data-testid="grant-incomplete">

@@ -4,7 +4,7 @@
  * persons at the staff rate without organisational or linguistic support), then the group's
  * organisational support is capped at 1 000 EUR (domain doc §5), paid to pupils in order.
  */
-import { IssueCollector, dedupeIssues } from "./issues";
+import { IssueCollector, dedupeIssues, dedupeSources } from "./issues";
 import { GRANT_LINES, type EstimateInput, type GrantLines, type MobilityEstimate, type RuleIssue } from "./types";
 import type { DistanceResolution } from "./geo";
 import type { RateTables } from "./rates/types";
@@ -138,6 +138,7 @@ export function calculateGroupMobilityGrant(
   const completeness = {
     missing: dedupeIssues([...issues.finalMissing(), ...persons.flatMap((person) => person.missing)]),
     unknownLines: GRANT_LINES.filter((line) => persons.some((person) => person.unknownLines.includes(line))),
+    sources: dedupeSources([...persons.flatMap((person) => person.sources), ...issues.sources()]),
   };
   return {
     ...buildEstimate(linesCents, errors, warnings, groupDetails, completeness),

@@ -3,21 +3,45 @@
  * (and its money zero); a warning is information the user should see beside the figures.
  */
 import { RULE_MESSAGES_EN, type RuleCode } from "./codes";
+import { englishMessage } from "./english";
 import { GRANT_LINES, type GrantLine } from "./grant-lines";
-import type { Figure, IssueParams, RuleIssue } from "./types";
+import type { Figure, FigureSource, IssueParams, RuleIssue } from "./types";
 
-/** Fills `{name}` placeholders; a placeholder without a param stays visible rather than vanishing. */
-export function formatMessage(template: string, params: IssueParams = {}): string {
-  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
-    const value = params[name];
-    return value === undefined ? placeholder : String(value);
-  });
+/**
+ * The grant line each kind of figure feeds, by the first part of its key (`travel.500-1999.green`
+ * → travel). Figures that only decide eligibility (duration limits, project rules) feed none.
+ */
+const LINE_OF_FIGURE: Readonly<Record<string, GrantLine | null>> = {
+  travel: "travel",
+  travelDays: "individualSupport",
+  countryGroups: "individualSupport",
+  individualSupport: "individualSupport",
+  individualSupportReduction: "individualSupport",
+  organisationalSupport: "organisationalSupport",
+  courseFees: "courseFees",
+  inclusionSupport: "inclusionSupport",
+  linguisticSupport: "linguisticSupport",
+  expensiveTravel: "exceptionalCosts",
+  preparatoryVisits: "preparatoryVisits",
+};
+
+export function lineOfFigure(key: string): GrantLine | null {
+  return LINE_OF_FIGURE[key.split(".")[0] ?? ""] ?? null;
 }
+
+/** Figure sources without repeats (a group's persons use the same figures), in first-use order. */
+export function dedupeSources(items: readonly FigureSource[]): FigureSource[] {
+  const seen = new Map<string, FigureSource>();
+  for (const item of items) if (!seen.has(item.figure)) seen.set(item.figure, item);
+  return [...seen.values()];
+}
+
+export { formatMessage } from "./english";
 
 export function issue(code: RuleCode, params?: IssueParams, field?: string): RuleIssue {
   return {
     code,
-    message: formatMessage(RULE_MESSAGES_EN[code], params),
+    message: englishMessage(RULE_MESSAGES_EN[code], params),
     ...(params ? { params } : {}),
     ...(field ? { field } : {}),
   };
@@ -45,6 +69,7 @@ export class IssueCollector {
   private readonly missingFigures: RuleIssue[] = [];
   private readonly unknown = new Set<GrantLine>();
   private readonly unconfirmed = new Set<string>();
+  private readonly used = new Map<string, FigureSource>();
 
   /** A figure nobody has entered: the lines that depend on it are unknown. */
   missing(code: RuleCode, params: IssueParams | undefined, field: string | undefined, lines: readonly GrantLine[]): void {
@@ -69,10 +94,18 @@ export class IssueCollector {
     this.warnings.push(issue(code, params, field));
   }
 
-  /** Reads a figure's value, remembering its name when its confidence is U. */
+  /** Reads a figure's value, remembering where it came from, and its name when its confidence is U. */
   use<T>(name: string, figure: Figure<T>): T {
     if (figure.confidence === "U") this.unconfirmed.add(name);
+    if (!this.used.has(name)) {
+      this.used.set(name, { figure: name, line: lineOfFigure(name), origin: figure.origin ?? "default", source: figure.source, confidence: figure.confidence });
+    }
     return figure.value;
+  }
+
+  /** Every figure read, with its origin and source, in first-use order. */
+  sources(): FigureSource[] {
+    return [...this.used.values()];
   }
 
   /** FIGURE_UNCONFIRMED warnings for every U figure used, then all warnings de-duplicated. */

@@ -21,6 +21,7 @@ import {
   type DistanceBand,
   type EstimateDetails,
   type EstimateInput,
+  type FigureSource,
   type GrantLines,
   type MobilityActivityType,
   type MobilityEstimate,
@@ -69,10 +70,11 @@ export function sumLines(lines: GrantLines): Cents {
   return GRANT_LINES.reduce((sum, line) => sum + lines[line], 0);
 }
 
-/** The figures nobody has entered and the lines they make unknown. */
+/** The figures nobody has entered and the lines they make unknown; the figures that were used. */
 export interface Completeness {
   missing: RuleIssue[];
   unknownLines: GrantLine[];
+  sources: FigureSource[];
 }
 
 /** The output boundary: cents to EUR, unknown lines 0, and no money at all when there is an error. */
@@ -81,14 +83,14 @@ export function buildEstimate(
   errors: RuleIssue[],
   warnings: RuleIssue[],
   details: EstimateDetails,
-  { missing, unknownLines }: Completeness,
+  { missing, unknownLines, sources }: Completeness,
 ): MobilityEstimate {
   const eligible = errors.length === 0;
   const paid = mapLines((line) => (eligible && !unknownLines.includes(line) ? linesCents[line] : 0));
   const totalCents = sumLines(paid);
   const lines = mapLines((line) => centsToEur(paid[line]));
   const complete = unknownLines.length === 0;
-  return { eligible, errors, warnings, missing, unknownLines, complete, lines, total: centsToEur(totalCents), linesCents: paid, totalCents, details };
+  return { eligible, errors, warnings, missing, unknownLines, complete, lines, total: centsToEur(totalCents), linesCents: paid, totalCents, details, sources };
 }
 
 /**
@@ -229,16 +231,16 @@ function dailyRateFor(
     issues.missing("NA_CODE_MISSING", undefined, "naCode", ["individualSupport"]);
     return null;
   }
-  const naRates = rates.individualSupport[input.naCode]?.[input.callYear];
-  if (!naRates) {
+  // Accompanying persons get the staff rate (domain doc §4, C); so do invited experts and hosted teachers.
+  const person = input.activityType.startsWith("LM-") && !input.accompanying ? "pupil" : "staff";
+  // A layer may hold one person type only (a grant agreement with staff rates alone): the other is missing.
+  const rate: DailyRate | undefined = rates.individualSupport[input.naCode]?.[input.callYear]?.[person]?.[group];
+  if (!rate) {
     const params = { rate: "individualSupport", naCode: input.naCode, callYear: input.callYear };
     issues.missing("RATE_MISSING", params, "naCode", ["individualSupport"]);
     return null;
   }
   if (!reduction) return null;
-  // Accompanying persons get the staff rate (domain doc §4, C); so do invited experts and hosted teachers.
-  const person = input.activityType.startsWith("LM-") && !input.accompanying ? "pupil" : "staff";
-  const rate: DailyRate = naRates[person][group];
   const name = `individualSupport.${input.naCode}.${person}.group${group}`;
   const fullCents = issues.use(name, rate.full);
   const reducedCents = rate.reduced
@@ -423,6 +425,6 @@ export function calculateMobilityGrant(
 }
 
 function finish(linesCents: GrantLines, issues: IssueCollector, callYear: number, details: EstimateDetails): MobilityEstimate {
-  const completeness = { missing: issues.finalMissing(), unknownLines: issues.unknownLines() };
+  const completeness = { missing: issues.finalMissing(), unknownLines: issues.unknownLines(), sources: issues.sources() };
   return buildEstimate(linesCents, issues.finalErrors(), issues.finalWarnings(callYear), details, completeness);
 }

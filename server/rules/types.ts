@@ -8,11 +8,34 @@ import type { GrantLines } from "./grant-lines";
 /** Source quality, as in the domain doc: A official EU, B National Agency, C third party, U unconfirmed. */
 export type Confidence = "A" | "B" | "C" | "U";
 
+/**
+ * Which layer of the rates a figure in force comes from (rates/index.ts resolveRates stamps it):
+ * the project's own grant agreement, the National Agency's rate set, or the shipped tables (the EU
+ * default of the Programme Guide and the domain doc), which carry no stamp.
+ */
+export const FIGURE_ORIGINS = ["agreement", "na", "default"] as const;
+export type FigureOrigin = (typeof FIGURE_ORIGINS)[number];
+
 /** Every figure in the rate tables carries where it comes from and how sure we are of it. */
 export interface Figure<T> {
   readonly value: T;
   readonly source: string;
   readonly confidence: Confidence;
+  /** Set by resolveRates on a figure of an NA set or a grant agreement; absent: the shipped default. */
+  readonly origin?: Exclude<FigureOrigin, "default">;
+}
+
+/**
+ * One figure a grant was computed with and where it came from, so a screen can say why a line is
+ * what it is. `figure` is the engine's key (lib/rule-text figureText names it in words); `line` is
+ * the grant line it feeds (null: an eligibility rule such as a duration limit).
+ */
+export interface FigureSource {
+  figure: string;
+  line: GrantLine | null;
+  origin: FigureOrigin;
+  source: string;
+  confidence: Confidence;
 }
 
 /** An amount of money in integer euro cents. */
@@ -146,4 +169,6 @@ export interface MobilityEstimate {
   /** The sum of the known lines; the grant is at least this much when `complete` is false. */
   totalCents: Cents;
   details: EstimateDetails;
+  /** Every figure the lines were computed with, with its origin (agreement, NA or default) and source. */
+  sources: FigureSource[];
 }

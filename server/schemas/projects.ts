@@ -2,6 +2,7 @@ import { z } from "zod";
 import { GRANT_LINES } from "@/server/rules/grant-lines";
 import { ZCents, ZId, ZIsoDate, ZRequiredText, ZVersion, refineDateRange } from "./common";
 import { ZEuroInput } from "./money";
+import { ZAgreementFigures } from "./agreement-figures";
 import { ZGroupRates } from "./na";
 
 export const PROJECT_ACTIONS = ["KA121", "KA122", "KA210", "KA220"] as const;
@@ -78,14 +79,36 @@ export type TUpdateProject = z.infer<typeof ZUpdateProject>;
 
 export const ZProjectRef = z.object({ projectId: ZId });
 
-/** A project's grant-agreement daily rates (issue 11): staff and pupils, country groups 1–3. */
-export const ZSetAgreementRates = z.object({
-  projectId: ZId,
-  /** The newest version the coordinator saw (null: none yet): a newer one saved meanwhile is CONFLICT. */
-  baseVersion: ZVersion.nullable(),
-  source: ZRequiredText(200),
-  staff: ZGroupRates,
-  pupil: ZGroupRates,
-});
+/** Daily rates for groups 1–3, or none: three empty fields mean "not in the agreement" (null). */
+const ZOptionalGroupRates = z
+  .tuple([z.string(), z.string(), z.string()])
+  .transform((texts, ctx) => {
+    if (texts.every((text) => text.trim() === "")) return null;
+    const parsed = ZGroupRates.safeParse(texts);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+    return z.NEVER;
+  });
+
+/**
+ * A project's grant-agreement figures (issue 11): the daily rates for staff and pupils by country
+ * group, and every other figure of the catalogue (server/schemas/agreement-figures.ts). Each save is
+ * the agreement's complete set of figures; at least one must be given.
+ */
+export const ZSetAgreementRates = z
+  .object({
+    projectId: ZId,
+    /** The newest version the coordinator saw (null: none yet): a newer one saved meanwhile is CONFLICT. */
+    baseVersion: ZVersion.nullable(),
+    source: ZRequiredText(200),
+    staff: ZOptionalGroupRates,
+    pupil: ZOptionalGroupRates,
+    figures: ZAgreementFigures.default({}),
+  })
+  .superRefine((value, ctx) => {
+    if (value.staff === null && value.pupil === null && Object.keys(value.figures).length === 0) {
+      ctx.addIssue({ code: "custom", message: "agreementEmpty", path: ["source"] });
+    }
+  });
 export type TSetAgreementRates = z.infer<typeof ZSetAgreementRates>;
 export type TSetAgreementRatesInput = z.input<typeof ZSetAgreementRates>;

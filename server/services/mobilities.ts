@@ -345,6 +345,8 @@ export async function estimateMobility(db: Db, actor: Actor, requested: TEstimat
     unknownLines: estimate.unknownLines,
     totalCents: estimate.totalCents,
     issues: snapshot.issues,
+    /** The figures each line was computed with and where they came from (agreement, NA, default). */
+    sources: snapshot.sources,
     details: { ...estimate.details, distanceSource: distance.source },
     persons: "persons" in estimate ? estimate.persons.map((p) => ({ role: p.role, index: p.index, totalCents: p.totalCents, linesCents: p.linesCents })) : [],
     participantCount: budget.participantCount,

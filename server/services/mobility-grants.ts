@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, inArray, or, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { lineColumnKey, lineColumnValues, linesOfRow, mobilities, mobilityMembers, organisations, projects, type Mobility, type MobilityMember } from "@/db/schema";
 import {
@@ -8,6 +8,7 @@ import {
   resolveDistance,
   type DistanceResolution,
   type EstimateInput,
+  type FigureSource,
   type GrantIssue,
   type GrantLine,
   type GrantLines,
@@ -220,6 +221,8 @@ export interface GrantSnapshot {
   unknownLines: GrantLine[];
   /** Errors, warnings and missing figures (severity "missing"). */
   issues: GrantIssue[];
+  /** The figures the lines were computed with, each with its origin and source. */
+  sources: FigureSource[];
 }
 
 export function snapshotOf(estimate: MobilityEstimate | GroupEstimate): GrantSnapshot {
@@ -234,6 +237,7 @@ export function snapshotOf(estimate: MobilityEstimate | GroupEstimate): GrantSna
     eligible: estimate.eligible,
     unknownLines: estimate.unknownLines,
     issues: [...estimate.errors.map(stored("error")), ...estimate.missing.map(stored("missing")), ...estimate.warnings.map(stored("warning"))],
+    sources: estimate.sources,
   };
 }
 
@@ -243,6 +247,7 @@ function grantColumnsOf(snapshot: GrantSnapshot) {
     grantEligible: snapshot.eligible,
     grantUnknownLines: snapshot.unknownLines,
     grantIssues: snapshot.issues,
+    grantSources: snapshot.sources,
   };
 }
 
@@ -281,6 +286,7 @@ function sameGrant(row: Mobility, columns: ReturnType<typeof grantColumnsOf>): b
     row.grantEligible === columns.grantEligible &&
     canonicalJson(row.grantUnknownLines) === canonicalJson(columns.grantUnknownLines) &&
     canonicalJson(row.grantIssues) === canonicalJson(columns.grantIssues) &&
+    canonicalJson(row.grantSources) === canonicalJson(columns.grantSources) &&
     row.grantComputedAt !== null
   );
 }
@@ -339,16 +345,21 @@ const FORMERLY_BLOCKING_MISSING = ["RATE_MISSING", "RATE_TABLE_MISSING", "NA_COD
 
 /**
  * Recomputes, once, every project with a grant stored before partial grants (a missing figure
- * stored as an error, the other lines zeroed): each in its own transaction under the project's lock,
- * with an audit entry by no one (the system). Idempotent: recomputed rows store the figure as
- * "missing", so they are not found again. Returns how many projects were recomputed.
+ * stored as an error, the other lines zeroed) or before grants kept their figures' sources: each in
+ * its own transaction under the project's lock, with an audit entry by no one (the system).
+ * Idempotent: recomputed rows store the figure as "missing" and their sources, so they are not found
+ * again. Returns how many projects were recomputed.
  */
 export async function recomputeLegacyGrants(db: Db): Promise<number> {
   const stale = await db
     .selectDistinct({ projectId: mobilities.projectId, organisationId: mobilities.organisationId })
     .from(mobilities)
     .where(
-      or(...FORMERLY_BLOCKING_MISSING.map((code) => sql`${mobilities.grantIssues} @> ${JSON.stringify([{ severity: "error", code }])}::jsonb`)),
+      or(
+        ...FORMERLY_BLOCKING_MISSING.map((code) => sql`${mobilities.grantIssues} @> ${JSON.stringify([{ severity: "error", code }])}::jsonb`),
+        // Computed before each grant kept its figures' sources (migration 0012).
+        and(isNull(mobilities.grantSources), isNotNull(mobilities.grantComputedAt)),
+      ),
     );
   for (const target of stale) {
     await db.transaction(async (tx) => {
@@ -365,7 +376,7 @@ export async function recomputeLegacyGrants(db: Db): Promise<number> {
         entityType: "project",
         entityId: project.id,
         before: null,
-        after: { reason: "partialGrants", changedMobilities: report.changedMobilities, committedTotalCents: report.budget.committed.totalCents },
+        after: { reason: "legacyGrants", changedMobilities: report.changedMobilities, committedTotalCents: report.budget.committed.totalCents },
       });
     });
   }

@@ -16,11 +16,16 @@ import {
 import { notFound } from "@/server/errors";
 import { EVIDENCE_KINDS } from "@/server/schemas/evidence";
 import type { TFlagDrillDown, TPortfolioQuery } from "@/server/schemas/na";
+import { agreementDifferences } from "./agreement-rates";
 import { isEvidenceRequired, missingEvidenceCountSql } from "./evidence";
 import {
   committed,
   durationDays,
   durationLimitsCte,
+  effectiveLimitsJoin,
+  projectFiguresCte,
+  type FlagMobilitySqlRow,
+  type PortfolioSqlRow,
   iso,
   notCancelled,
   num,
@@ -44,7 +49,7 @@ export { portfolioSql, type Officer, type TPortfolioRow } from "./na-portfolio-s
 /** One page of the officer's portfolio: projects with their flags, sorted and filtered as asked. */
 export async function listPortfolio(db: Db, officer: Officer, q: TPortfolioQuery) {
   const offset = (q.page - 1) * q.pageSize;
-  const rows = await db.execute<Record<string, unknown>>(portfolioSql(officer, q, { limit: q.pageSize, offset }));
+  const rows = await db.execute<PortfolioSqlRow>(portfolioSql(officer, q, { limit: q.pageSize, offset }));
   const total = rows[0] ? num(rows[0].total) : await countScope(db, officer, q);
   return { total, page: q.page, pageSize: q.pageSize, rows: rows.map(toPortfolioRow) };
 }
@@ -61,7 +66,7 @@ async function countScope(db: Db, officer: Officer, q: TPortfolioQuery): Promise
 
 /** Every project of the officer's NA(s) (or one school) with its flags: the full compliance scan. */
 export async function scanCompliance(db: Db, officer: Officer, q: Partial<TPortfolioQuery> = {}, projectId?: string): Promise<TPortfolioRow[]> {
-  const rows = await db.execute<Record<string, unknown>>(portfolioSql(officer, { sort: "risk", ...q }, projectId ? { projectId } : {}));
+  const rows = await db.execute<PortfolioSqlRow>(portfolioSql(officer, { sort: "risk", ...q }, projectId ? { projectId } : {}));
   return rows.map(toPortfolioRow);
 }
 
@@ -152,35 +157,37 @@ export async function listFlagMobilities(db: Db, officer: Officer, input: TFlagD
       break;
     }
   }
-  const rows = await db.execute<Record<string, unknown>>(sql`
-    with ${durationLimitsCte()}
+  const rows = await db.execute<FlagMobilitySqlRow>(sql`
+    with ${durationLimitsCte()},
+    ${projectFiguresCte(sql`projects join organisations on organisations.id = projects.organisation_id where projects.id = ${project.id} and projects.organisation_id = ${project.organisationId}`)}
     select mobilities.id, mobilities.activity_type, mobilities.status, mobilities.accompanying, mobilities.start_date, mobilities.end_date,
       mobilities.destination_country, mobilities.destination_town, mobilities.grant_total_cents, mobilities.grant_eligible,
-      ${durationDays} as days, l.min_days, l.max_days,
+      ${durationDays} as days, lim.min_days, lim.max_days,
       case when mobilities.status = 'completed' then ${missingEvidenceCountSql} else 0 end as missing_evidence,
       participants.first_name, participants.last_name
     from mobilities
     join projects on projects.id = mobilities.project_id and projects.organisation_id = mobilities.organisation_id
-    left join duration_limits l on l.call_year = projects.call_year and l.activity_type = mobilities.activity_type::text
+    join pf on pf.project_id = projects.id
+    ${effectiveLimitsJoin("mobilities")}
     left join participants on participants.id = mobilities.participant_id and participants.organisation_id = mobilities.organisation_id
     where mobilities.project_id = ${project.id} and mobilities.organisation_id = ${project.organisationId} and ${predicate}
     order by mobilities.start_date, mobilities.id`);
   return rows.map((r) => ({
-    id: String(r.id),
-    activityType: String(r.activity_type),
-    status: String(r.status),
-    accompanying: r.accompanying === true,
+    id: r.id,
+    activityType: r.activity_type,
+    status: r.status,
+    accompanying: r.accompanying,
     startDate: iso(r.start_date),
     endDate: iso(r.end_date),
-    destinationCountry: String(r.destination_country),
-    destinationTown: String(r.destination_town),
+    destinationCountry: r.destination_country,
+    destinationTown: r.destination_town,
     grantTotalCents: num(r.grant_total_cents),
-    grantEligible: r.grant_eligible === true,
+    grantEligible: r.grant_eligible,
     days: num(r.days),
     minDays: r.min_days === null ? null : num(r.min_days),
     maxDays: r.max_days === null ? null : num(r.max_days),
     missingEvidence: num(r.missing_evidence),
-    participantName: r.first_name ? `${String(r.first_name)} ${String(r.last_name)}` : null,
+    participantName: r.first_name ? `${r.first_name} ${r.last_name ?? ""}`.trim() : null,
   }));
 }
 
@@ -234,6 +241,8 @@ export async function getOfficerProject(db: Db, officer: Officer, projectId: str
     },
     school,
     rateSet: await rateSetVersion(db, project.rateSetId),
+    /** The project's grant-agreement figures that differ from the NA's (or default) figure; null: no agreement. */
+    agreement: await agreementDifferences(db, { id: project.id, organisationId: project.organisationId, naCode: school.naCode, callYear: project.callYear, rateSetId: project.rateSetId }),
     budget: {
       awarded: portfolio.awarded,
       committed: portfolio.committed,
@@ -318,7 +327,7 @@ export async function getOfficerMobility(db: Db, officer: Officer, mobilityId: s
     fewerOpportunities: m.fewerOpportunities,
     pupilCount: m.pupilCount,
     participant: person ? { name: `${person.firstName} ${person.lastName}`, kind: person.kind } : null,
-    grant: { eligible: m.grantEligible, linesCents: lines, unknownLines: m.grantUnknownLines, totalCents: m.grantTotalCents, issues, computedAt: m.grantComputedAt },
+    grant: { eligible: m.grantEligible, linesCents: lines, unknownLines: m.grantUnknownLines, totalCents: m.grantTotalCents, issues, sources: m.grantSources ?? [], computedAt: m.grantComputedAt },
     evidence,
   };
 }

@@ -5,7 +5,7 @@ import { EVIDENCE_KINDS } from "@/server/schemas/evidence";
 import type { TComplianceFlag, TPortfolioQuery } from "@/server/schemas/na";
 import { capParticipantSql, capPupilsSql, COMMITTED_SQL as COMMITTED, REALISED_SQL as REALISED, sqlList } from "./compliance-sql";
 import { EVIDENCE_RULES, missingEvidenceCountSql } from "./evidence";
-import { projectRateFiguresSql, rateFigureSql } from "./rates";
+import { effectiveFigureSql, projectAgreementFiguresSql, projectRateFiguresSql } from "./rates";
 
 /*
  * The NA portfolio's statement: every project of an officer's NA(s) with its compliance flags,
@@ -13,7 +13,9 @@ import { projectRateFiguresSql, rateFigureSql } from "./rates";
  * which uses the (project_id, …) indexes): the first page of the default order aggregates only the
  * projects on that page; sorting or filtering by risk aggregates the whole NA (the "full scan",
  * docs/benchmarks.md). Thresholds and the KA122 count come from the engine (server/rules/compliance.ts
- * through compliance-sql.ts); the cap and the final report's term from each project's rates.
+ * through compliance-sql.ts); the duration limits, the cap and the final report's term from each
+ * project's effective figures — its grant agreement, then its NA's rate set, then the shipped tables,
+ * the precedence of services/rates.ts — read once per project (the `pf` CTE).
  * The officer's reads are in na-oversight.ts.
  */
 
@@ -39,16 +41,42 @@ export function durationLimitsCte(): SQL {
   return sql`duration_limits(call_year, activity_type, min_days, max_days) as (values ${sql.join(rows, sql`, `)})`;
 }
 
+/**
+ * The figures that apply to each project in `from` (a FROM over `projects` joined with
+ * `organisations`): the NA set's and the grant agreement's, jsonb (null: none), and the call year.
+ */
+export function projectFiguresCte(from: SQL): SQL {
+  return sql`pf as materialized (
+      select projects.id as project_id, projects.call_year, ${projectRateFiguresSql} as na, ${projectAgreementFiguresSql} as agreement
+      from ${from}
+    )`;
+}
+
+const PROJECT_LAYERS = { agreement: sql`pf.agreement`, na: sql`pf.na` };
+
+/**
+ * The effective duration limits of a mobility (`alias`, joined with its project's `pf` row) as `lim`
+ * (min_days, max_days; null where no layer has one): the agreement's, else the NA's, else the
+ * shipped limit of the call year.
+ */
+export function effectiveLimitsJoin(alias: string): SQL {
+  const activity = sql.raw(`${alias}.activity_type`);
+  const bound = (field: "minDays" | "maxDays", shipped: SQL) =>
+    effectiveFigureSql(PROJECT_LAYERS, ["durations", sql`pf.call_year`, activity], shipped, field);
+  return sql`left join duration_limits l on l.call_year = pf.call_year and l.activity_type = ${activity}::text
+      left join lateral (select ${bound("minDays", sql`l.min_days`)} as min_days, ${bound("maxDays", sql`l.max_days`)} as max_days) lim on true`;
+}
+
 /*
  * Per-mobility predicates, over a row of `mobilities` joined with its project (`projects`) and its
- * duration limits (`l`). The aggregates count them and the drill-down lists the rows they hold for,
- * so a flag and the mobilities behind it always agree.
+ * effective duration limits (`lim`). The aggregates count them and the drill-down lists the rows they
+ * hold for, so a flag and the mobilities behind it always agree.
  */
 export const notCancelled = sql`mobilities.status <> 'cancelled'`;
 export const committed = sql`mobilities.status in (${COMMITTED})`;
 export const durationDays = sql`(mobilities.end_date - mobilities.start_date + 1)`;
 export const PREDICATE = {
-  durationOutOfLimits: sql`(${notCancelled} and l.activity_type is not null and ${durationDays} not between l.min_days and l.max_days)`,
+  durationOutOfLimits: sql`(${notCancelled} and lim.min_days is not null and ${durationDays} not between lim.min_days and lim.max_days)`,
   missingEvidence: sql`(mobilities.status = 'completed' and ${missingEvidenceCountSql} > 0)`,
   overlappingMobilities: sql`(${notCancelled} and mobilities.participant_id is not null and exists (
     select 1 from mobilities other
@@ -131,8 +159,8 @@ const setAggregates = (paged: boolean) => sql`
     agg as (
       select m.project_id,
         count(*)::int as mobility_count,
-        count(*) filter (where m.status <> 'cancelled' and l.activity_type is not null
-          and (m.end_date - m.start_date + 1) not between l.min_days and l.max_days)::int as duration_count,
+        count(*) filter (where m.status <> 'cancelled' and lim.min_days is not null
+          and (m.end_date - m.start_date + 1) not between lim.min_days and lim.max_days)::int as duration_count,
         count(*) filter (where m.status = 'completed' and (${missingEvidenceSetSql}) > 0)::int as missing_evidence_count,
         count(ov.id)::int as overlap_count,
         count(*) filter (where ${setCommitted} and m.activity_type <> 'PREP-VISIT')::int as travelling_count,
@@ -149,8 +177,8 @@ const setAggregates = (paged: boolean) => sql`
         ${setLineSums(COMMITTED, "committed")},
         ${setLineSums(REALISED, "realised")}
       from m
-      join projects on projects.id = m.project_id
-      left join duration_limits l on l.call_year = projects.call_year and l.activity_type = m.activity_type::text
+      join pf on pf.project_id = m.project_id
+      ${effectiveLimitsJoin("m")}
       left join ev on ev.mobility_id = m.id
       left join mem on mem.mobility_id = m.id
       left join ov on ov.id = m.id
@@ -205,9 +233,9 @@ export interface PortfolioOptions {
 
 /** The portfolio statement (exported for bench/na-portfolio.ts, which prints its plan). */
 export function portfolioSql(officer: Officer, q: Partial<TPortfolioQuery>, options: PortfolioOptions): SQL {
-  // The cap and the final report's term come from the rates that apply to each project (rates.ts).
-  const cap = rateFigureSql(sql`rf.figures`, ["project", "ka122MaxParticipants"], DEFAULT_RATES.project.ka122MaxParticipants.value);
-  const dueDays = rateFigureSql(sql`rf.figures`, ["project", "finalReportDueDays"], DEFAULT_RATES.project.finalReportDueDays.value);
+  // The cap and the final report's term come from each project's effective figures (rates.ts).
+  const cap = effectiveFigureSql(PROJECT_LAYERS, ["project", "ka122MaxParticipants"], DEFAULT_RATES.project.ka122MaxParticipants.value);
+  const dueDays = effectiveFigureSql(PROJECT_LAYERS, ["project", "finalReportDueDays"], DEFAULT_RATES.project.finalReportDueDays.value);
   const { targetCheckFromElapsedPercent: fromElapsed, targetFarOffPercent: farOff } = COMPLIANCE_THRESHOLDS;
   const where = scopeWhere(officer, { ...q, ...(options.projectId ? { projectId: options.projectId } : {}) });
   const sort = q.sort ?? "risk";
@@ -232,6 +260,7 @@ export function portfolioSql(officer: Officer, q: Partial<TPortfolioQuery>, opti
       where ${where}
       ${pageFirst ? sql`order by ${simpleOrder} ${page}` : sql``}
     ),
+    ${projectFiguresCte(sql`scope join projects on projects.id = scope.id join organisations on organisations.id = projects.organisation_id`)},
     ${setAggregates(pageFirst)},
     -- Materialised: the flags below read its aggregates several times; inlined, each read would recompute them.
     computed as materialized (
@@ -251,7 +280,7 @@ export function portfolioSql(officer: Officer, q: Partial<TPortfolioQuery>, opti
       join projects on projects.id = scope.id
       join organisations on organisations.id = projects.organisation_id
       left join agg a on a.project_id = projects.id
-      left join lateral (select ${projectRateFiguresSql} as figures) rf on true
+      join pf on pf.project_id = projects.id
     ),
     flagged as (
       select computed.*,
@@ -277,39 +306,110 @@ export function portfolioSql(officer: Officer, q: Partial<TPortfolioQuery>, opti
     ${pageFirst ? sql`` : page}`;
 }
 
-export const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
-export const iso = (value: unknown): string => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
+/** A bigint or numeric column (postgres.js reads bigint as text) or an int. */
+type SqlNumber = number | string;
+/** A date column: postgres.js reads `date` as a Date, text as a string. */
+type SqlDate = Date | string;
 
-function linesOf(row: Record<string, unknown>, prefix: string): GrantLines {
+export const num = (value: SqlNumber | null | undefined): number => (value === null || value === undefined ? 0 : Number(value));
+export const iso = (value: SqlDate): string => (value instanceof Date ? value.toISOString().slice(0, 10) : value);
+
+type LineColumns<Prefix extends string> = { [K in `${Prefix}_${GrantLine}`]: SqlNumber };
+
+/** One row of the portfolio statement (portfolioSql), as PostgreSQL returns it. */
+export type PortfolioSqlRow = LineColumns<"committed"> & LineColumns<"realised"> & LineColumns<"awarded"> & {
+  project_id: string;
+  school_id: string;
+  school_name: string;
+  na_code: string;
+  project_number: string;
+  title: string;
+  action: "KA121" | "KA122" | "KA210" | "KA220";
+  call_year: number;
+  start_date: SqlDate;
+  end_date: SqlDate;
+  status: "draft" | "running" | "reporting" | "closed";
+  awarded_total_cents: SqlNumber;
+  target_fewer_opportunity_participants: number | null;
+  target_green_travel_percent: number | null;
+  scope_total: number;
+  mobility_count: number;
+  duration_count: number;
+  missing_evidence_count: number;
+  overlap_count: number;
+  travelling_count: number;
+  green_count: number;
+  fewer_count: number;
+  participants_counted: number;
+  committed_total: SqlNumber;
+  committed_incomplete: number;
+  realised_total: SqlNumber;
+  participants_used: number | null;
+  participant_cap: number | null;
+  final_report_due: SqlDate;
+  elapsed_percent: number;
+  over_categories: GrantLine[] | null;
+  f_duration: boolean;
+  f_cap: boolean;
+  f_over_award: boolean;
+  f_missing_evidence: boolean;
+  f_overlap: boolean;
+  f_report_overdue: boolean;
+  f_fewer_target: boolean;
+  f_green_target: boolean;
+  risk: number;
+  total: number;
+};
+
+/** One row of a flag's drill-down (na-oversight.ts listFlagMobilities). */
+export type FlagMobilitySqlRow = {
+  id: string;
+  activity_type: string;
+  status: string;
+  accompanying: boolean;
+  start_date: SqlDate;
+  end_date: SqlDate;
+  destination_country: string;
+  destination_town: string;
+  grant_total_cents: SqlNumber;
+  grant_eligible: boolean;
+  days: number;
+  min_days: number | null;
+  max_days: number | null;
+  missing_evidence: SqlNumber;
+  first_name: string | null;
+  last_name: string | null;
+};
+
+function linesOf(row: PortfolioSqlRow, prefix: "committed" | "realised" | "awarded"): GrantLines {
   return mapLines((line) => num(row[`${prefix}_${line}`]));
 }
 
-export function toPortfolioRow(row: Record<string, unknown>) {
+export function toPortfolioRow(row: PortfolioSqlRow) {
   const committedLines = linesOf(row, "committed");
   const awardedLines = linesOf(row, "awarded");
   const flags: Record<TComplianceFlag, boolean> = {
-    durationOutOfLimits: row.f_duration === true,
-    ka122CapExceeded: row.f_cap === true,
-    overAward: row.f_over_award === true,
-    missingEvidence: row.f_missing_evidence === true,
-    overlappingMobilities: row.f_overlap === true,
-    finalReportOverdue: row.f_report_overdue === true,
-    fewerOpportunityTargetOff: row.f_fewer_target === true,
-    greenTravelTargetOff: row.f_green_target === true,
+    durationOutOfLimits: row.f_duration,
+    ka122CapExceeded: row.f_cap,
+    overAward: row.f_over_award,
+    missingEvidence: row.f_missing_evidence,
+    overlappingMobilities: row.f_overlap,
+    finalReportOverdue: row.f_report_overdue,
+    fewerOpportunityTargetOff: row.f_fewer_target,
+    greenTravelTargetOff: row.f_green_target,
   };
-  const action = row.action as "KA121" | "KA122" | "KA210" | "KA220";
   return {
-    projectId: String(row.project_id),
-    schoolId: String(row.school_id),
-    schoolName: String(row.school_name),
-    naCode: String(row.na_code),
-    projectNumber: String(row.project_number),
-    title: String(row.title),
-    action,
+    projectId: row.project_id,
+    schoolId: row.school_id,
+    schoolName: row.school_name,
+    naCode: row.na_code,
+    projectNumber: row.project_number,
+    title: row.title,
+    action: row.action,
     callYear: num(row.call_year),
     startDate: iso(row.start_date),
     endDate: iso(row.end_date),
-    status: row.status as "draft" | "running" | "reporting" | "closed",
+    status: row.status,
     awardedTotalCents: num(row.awarded_total_cents),
     awarded: awardedLines,
     committed: committedLines,
@@ -325,9 +425,9 @@ export function toPortfolioRow(row: Record<string, unknown>) {
       durationOutOfLimits: num(row.duration_count),
       missingEvidence: num(row.missing_evidence_count),
       overlappingMobilities: num(row.overlap_count),
-      participantsUsed: row.participants_used === null || row.participants_used === undefined ? null : num(row.participants_used),
-      participantCap: row.participant_cap === null || row.participant_cap === undefined ? null : num(row.participant_cap),
-      overCategories: (Array.isArray(row.over_categories) ? row.over_categories : []) as GrantLine[],
+      participantsUsed: row.participants_used === null ? null : num(row.participants_used),
+      participantCap: row.participant_cap === null ? null : num(row.participant_cap),
+      overCategories: row.over_categories ?? [],
       finalReportDue: iso(row.final_report_due),
       elapsedPercent: num(row.elapsed_percent),
       fewerOpportunityParticipants: num(row.fewer_count),

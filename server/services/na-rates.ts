@@ -53,7 +53,7 @@ export interface TRateFigureRow {
   origin: "shipped" | "na";
 }
 
-function unitOf(section: keyof RateTables, key: string, value: unknown): TFigureUnit {
+export function unitOf(section: keyof RateTables, key: string, value: unknown): TFigureUnit {
   if (Array.isArray(value)) return "centsList";
   if (value instanceof Object && "minDays" in value) return "dayRange";
   if (value instanceof Object && "minMonths" in value) return "monthRange";

@@ -77,10 +77,14 @@ export const projectAgreementFiguresSql = sql`(select ${projectAgreementRates.fi
   order by ${projectAgreementRates.version} desc limit 1)`;
 
 /**
- * One numeric figure of the rates that apply, in SQL: the value the set's figures (jsonb, a
- * RateOverrides object) give at `path`, else the shipped value — the SQL form of resolveRates for
- * statements that flag many projects at once.
+ * One numeric figure of the rates that apply, in SQL, with the resolver's precedence: the project's
+ * grant agreement (`agreement`, a RateOverrides jsonb or null), then the NA's set (`na`), then the
+ * shipped value — the SQL form of resolveRates for statements that judge many projects at once.
+ * `path` is the figure's path in the tables; elements may be SQL (a row's call year or activity).
  */
-export function rateFigureSql(figures: SQL, path: readonly string[], shipped: number): SQL {
-  return sql`coalesce((${figures} #>> ${`{${[...path, "value"].join(",")}}`})::int, ${shipped}::int)`;
+export function effectiveFigureSql(layers: { agreement: SQL; na: SQL }, path: readonly (string | SQL)[], shipped: SQL | number, field?: string): SQL {
+  const elements = [...path, "value", ...(field ? [field] : [])].map((element) => (typeof element === "string" ? sql`${element}::text` : sql`(${element})::text`));
+  const pathSql = sql`array[${sql.join(elements, sql`, `)}]`;
+  const shippedSql = typeof shipped === "number" ? sql`${shipped}::int` : shipped;
+  return sql`coalesce((${layers.agreement} #>> ${pathSql})::int, (${layers.na} #>> ${pathSql})::int, ${shippedSql})`;
 }

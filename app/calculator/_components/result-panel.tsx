@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
+import { FigureSourceList, LineOrigins } from "@/components/mobilities/figure-sources";
 import { cn } from "@/lib/utils";
 import { GRANT_LINES, type MobilityEstimate } from "@/server/rules/types";
 import type { TCalculatorInput } from "./calculator-state";
@@ -160,36 +161,42 @@ function GrantLines({ result }: { result: MobilityEstimate }) {
   // Known lines with their amount; a line a missing rate leaves unknown is named, never shown as 0 €.
   const lines = GRANT_LINES.filter((line) => result.linesCents[line] !== 0 || result.unknownLines.includes(line));
   return (
-    <dl className="grid gap-2 text-sm" data-testid="grant-lines">
-      {lines.map((line) => (
-        <div key={line} className="flex items-baseline justify-between gap-4">
-          <dt className="text-muted-foreground">{tRules(`line_${line}`)}</dt>
-          {result.unknownLines.includes(line) ? (
-            <dd className="font-medium text-amber-700 dark:text-amber-400" data-testid={`line-${line}`}>
-              {tGrant("rateMissing")}
-            </dd>
-          ) : (
-            <dd className="font-medium tabular-nums" data-testid={`line-${line}`}>
-              {formatMoney(result.linesCents[line])}
-            </dd>
-          )}
+    <>
+      <dl className="grid gap-2 text-sm" data-testid="grant-lines">
+        {lines.map((line) => (
+          <div key={line} className="flex items-baseline justify-between gap-4">
+            <dt className="grid gap-0.5 text-muted-foreground">
+              {tRules(`line_${line}`)}
+              {!result.unknownLines.includes(line) && <LineOrigins sources={result.sources} line={line} testId={`line-origin-${line}`} />}
+            </dt>
+            {result.unknownLines.includes(line) ? (
+              <dd className="font-medium text-amber-700 dark:text-amber-400" data-testid={`line-${line}`}>
+                {tGrant("rateMissing")}
+              </dd>
+            ) : (
+              <dd className="font-medium tabular-nums" data-testid={`line-${line}`}>
+                {formatMoney(result.linesCents[line])}
+              </dd>
+            )}
+          </div>
+        ))}
+        <div className="mt-1 flex items-baseline justify-between gap-4 border-t pt-3">
+          <dt className="font-semibold">{tRules("line_total")}</dt>
+          <dd className="text-2xl font-semibold tabular-nums" data-testid="calculator-total">
+            {result.complete ? formatMoney(result.totalCents) : tGrant("atLeast", { amount: formatMoney(result.totalCents) })}
+          </dd>
         </div>
-      ))}
-      <div className="mt-1 flex items-baseline justify-between gap-4 border-t pt-3">
-        <dt className="font-semibold">{tRules("line_total")}</dt>
-        <dd className="text-2xl font-semibold tabular-nums" data-testid="calculator-total">
-          {result.complete ? formatMoney(result.totalCents) : tGrant("atLeast", { amount: formatMoney(result.totalCents) })}
-        </dd>
-      </div>
-      {!result.complete && (
-        <div className="grid gap-1 rounded-md bg-amber-50 p-3 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-100" data-testid="calculator-incomplete">
-          <p>{tGrant("incompleteNote", { lines: result.unknownLines.map((line) => tRules(`line_${line}`)).join(", ") })}</p>
-          {result.missing.map((issue) => (
-            <p key={`${issue.code}-${issue.field ?? ""}`}>{issueText(issue)}</p>
-          ))}
-        </div>
-      )}
-    </dl>
+        {!result.complete && (
+          <div className="grid gap-1 rounded-md bg-amber-50 p-3 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-100" data-testid="calculator-incomplete">
+            <p>{tGrant("incompleteNote", { lines: result.unknownLines.map((line) => tRules(`line_${line}`)).join(", ") })}</p>
+            {result.missing.map((issue) => (
+              <p key={`${issue.code}-${issue.field ?? ""}`}>{issueText(issue)}</p>
+            ))}
+          </div>
+        )}
+      </dl>
+      <FigureSourceList sources={result.sources} lines={lines.filter((line) => result.linesCents[line] !== 0)} />
+    </>
   );
 }
 

@@ -1,7 +1,7 @@
 /**
  * The shipped rate tables and how National Agency figures are layered over them.
  */
-import type { Figure } from "../types";
+import type { Figure, FigureOrigin } from "../types";
 import type { RateTables } from "./types";
 import { BUDGET_TRANSFER_RULES } from "./budget-transfers";
 import { COUNTRY_GROUPS } from "./country-groups";
@@ -49,21 +49,30 @@ function isBranch(value: unknown): value is Readonly<Record<string, unknown>> {
   return value instanceof Object && !("confidence" in value);
 }
 
-function layer(base: unknown, override: unknown): unknown {
+type LayerOrigin = Exclude<FigureOrigin, "default">;
+
+function layer(base: unknown, override: unknown, origin: LayerOrigin | undefined): unknown {
   if (override === undefined) return base;
-  if (!isBranch(override) || !isBranch(base)) return override;
-  const merged: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(override)) merged[key] = layer(base[key], value);
+  if (!isBranch(override)) return origin && override instanceof Object ? { ...override, origin } : override;
+  // A level the base lacks (an NA or call year the shipped tables do not hold) is layered over nothing.
+  const under = isBranch(base) ? base : {};
+  const merged: Record<string, unknown> = { ...under };
+  for (const [key, value] of Object.entries(override)) merged[key] = layer(under[key], value, origin);
   return merged;
 }
 
 /**
  * Layers NA / call-year figures (e.g. an NA's individual support rates entered in the app) over
- * `base`. Pure: `base` is not modified.
+ * `base`, each figure stamped with `origin` when given. Pure: `base` is not modified.
  */
-export function withOverrides(base: RateTables, overrides: RateOverrides): RateTables {
+export function withOverrides(base: RateTables, overrides: RateOverrides, origin?: LayerOrigin): RateTables {
   // The override type mirrors RateTables level by level, so the layered object has its shape.
-  return layer(base, overrides) as RateTables;
+  return layer(base, overrides, origin) as RateTables;
+}
+
+/** Where a figure in force comes from: its stamp, else the shipped default. */
+export function originOf(figure: Figure<unknown>): FigureOrigin {
+  return figure.origin ?? "default";
 }
 
 /**
@@ -75,8 +84,11 @@ export interface RateLayers {
   agreement?: RateOverrides | null;
 }
 
-/** THE rate resolver: the shipped tables, the NA's figures over them, the agreement's over those. */
+/**
+ * THE rate resolver: the shipped tables, the NA's figures over them, the agreement's over those.
+ * Every figure in force says which layer it came from (`origin`: "na", "agreement"; none: default).
+ */
 export function resolveRates(layers: RateLayers, base: RateTables = DEFAULT_RATES): RateTables {
-  const withNa = layers.na ? withOverrides(base, layers.na) : base;
-  return layers.agreement ? withOverrides(withNa, layers.agreement) : withNa;
+  const withNa = layers.na ? withOverrides(base, layers.na, "na") : base;
+  return layers.agreement ? withOverrides(withNa, layers.agreement, "agreement") : withNa;
 }

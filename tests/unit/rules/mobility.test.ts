@@ -361,7 +361,7 @@ describe("rates that are missing", () => {
     expect(result.missing).toEqual([
       {
         code: "RATE_MISSING",
-        message: RULE_MESSAGES_EN.RATE_MISSING.replace("{rate}", "individualSupport").replace("{naCode}", "SI01").replace("{callYear}", "2025"),
+        message: RULE_MESSAGES_EN.RATE_MISSING.replace("{rate}", "the daily rates of individual support").replace("{naCode}", "SI01").replace("{callYear}", "2025"),
         params: { rate: "individualSupport", naCode: "SI01", callYear: 2025 },
         field: "naCode",
       },

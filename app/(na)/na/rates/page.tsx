@@ -9,6 +9,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { serverCaller } from "@/server/api/rsc";
+import { figureValueText } from "../_components/figure-value";
 import type { TFigureUnit, TFigureValue } from "@/server/services/na-rates";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -39,27 +40,8 @@ export default async function NaRatesPage({ searchParams }: { searchParams: Sear
   const [rules, figures, activities] = await Promise.all([getTranslations("rules"), getTranslations("figures"), getTranslations("activities")]);
   const translators = { rules, figures, activities, locale };
 
-  const valueText = (value: TFigureValue, unit: TFigureUnit): string => {
-    if (typeof value === "number") {
-      switch (unit) {
-        case "cents":
-          return fmt.money(value);
-        case "percent":
-          return t("units.percent", { value });
-        case "days":
-          return t("units.days", { value });
-        case "group":
-          return t("units.group", { value });
-        default:
-          return format.number(value);
-      }
-    }
-    if (Array.isArray(value)) return value.map((cents: number) => fmt.money(cents)).join(", ");
-    const range = value as Readonly<Record<string, number>>;
-    if (unit === "dayRange") return t("units.dayRange", { min: range.minDays ?? 0, max: range.maxDays ?? 0 });
-    if (unit === "monthRange") return t("units.monthRange", { min: range.minMonths ?? 0, max: range.maxMonths ?? 0 });
-    return Object.entries(range).map(([k, v]) => `${k}: ${v}`).join(", ");
-  };
+  const valueText = (value: TFigureValue, unit: TFigureUnit) =>
+    figureValueText(value, unit, { money: fmt.money, number: (n) => format.number(n), t: (key, values) => t(key, values) });
 
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-6">

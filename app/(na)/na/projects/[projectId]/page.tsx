@@ -1,7 +1,7 @@
 import { ArrowLeft, Download, X } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { BudgetTable } from "@/components/budget-table";
 import { getFormatters } from "@/components/format-server";
 import { FindingStatusBadge } from "@/components/findings/finding-thread";
@@ -15,6 +15,8 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { orNotFound, serverCaller } from "@/server/api/rsc";
 import { GRANT_LINES } from "@/server/rules";
 import { COMPLIANCE_FLAGS, type TComplianceFlag } from "@/server/schemas/na";
+import { rateTableFigureText } from "@/lib/rule-text";
+import { figureValueText } from "../../_components/figure-value";
 
 type Params = Promise<{ projectId: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -46,6 +48,11 @@ export default async function OfficerProjectPage({ params, searchParams }: { par
   const tAct = await getTranslations("activities");
   const tPortfolio = await getTranslations("na.portfolio");
   const fmt = await getFormatters();
+  const format = await getFormatter();
+  const tRates = await getTranslations("na.rates");
+  const [rules, figures, activities, locale] = await Promise.all([getTranslations("rules"), getTranslations("figures"), getTranslations("activities"), getLocale()]);
+  const translators = { rules, figures, activities, locale };
+  const figureFormat = { money: fmt.money, number: (n: number) => format.number(n), t: (key: string, values: Record<string, number>) => tRates(key, values) };
   const { project, school, portfolio, budget } = view;
   const d = portfolio.details;
   const raised = COMPLIANCE_FLAGS.filter((f) => portfolio.flags[f]);
@@ -106,6 +113,44 @@ export default async function OfficerProjectPage({ params, searchParams }: { par
       <Alert>
         <AlertDescription>{t("readOnly")}</AlertDescription>
       </Alert>
+
+      {view.agreement && (
+        <Card data-testid="agreement-differences">
+          <CardHeader>
+            <CardTitle>{t("agreementTitle")}</CardTitle>
+            <CardDescription>
+              {view.agreement.differences.length === 0
+                ? t("agreementSame", { version: view.agreement.version })
+                : t("agreementDescription", { version: view.agreement.version, source: view.agreement.source ?? "—" })}
+            </CardDescription>
+          </CardHeader>
+          {view.agreement.differences.length > 0 && (
+            <CardContent className="p-0">
+              <Table>
+                <TableHeader>
+                  <TableRow>
+                    <TableHead>{tRates("figure")}</TableHead>
+                    <TableHead className="text-right">{t("agreementValue")}</TableHead>
+                    <TableHead className="text-right">{t("naValue")}</TableHead>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {view.agreement.differences.map((d) => (
+                    <TableRow key={`${d.section}.${d.path.join(".")}`} data-figure={`${d.section}.${d.path.join(".")}`}>
+                      <TableCell className="text-sm">{rateTableFigureText(d.section, d.path, translators)}</TableCell>
+                      <TableCell className="whitespace-nowrap text-right font-medium tabular-nums">{figureValueText(d.agreement, d.unit, figureFormat)}</TableCell>
+                      <TableCell className="whitespace-nowrap text-right tabular-nums">
+                        {d.na === null ? t("naNone") : figureValueText(d.na, d.unit, figureFormat)}
+                        {d.naOrigin && <span className="block text-xs text-muted-foreground">{t(`naOrigin.${d.naOrigin}`)}</span>}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </CardContent>
+          )}
+        </Card>
+      )}
 
       <Card>
         <CardHeader>

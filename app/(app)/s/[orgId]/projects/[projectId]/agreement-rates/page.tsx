@@ -84,10 +84,8 @@ export default async function AgreementRatesPage({ params }: { params: Promise<{
           projectId={projectId}
           baseVersion={rates.newestVersion}
           source={rates.source}
-          current={{
-            staff: rates.individualSupport.staff.origin === "agreement" ? rates.individualSupport.staff.cents : null,
-            pupil: rates.individualSupport.pupil.origin === "agreement" ? rates.individualSupport.pupil.cents : null,
-          }}
+          current={rates.agreementIndividualSupport}
+          figures={rates.figures}
           decimal={decimal}
         />
       )}

@@ -96,7 +96,7 @@ export default async function OfficerMobilityPage({ params }: { params: Params }
             </CardContent>
           </Card>
         </div>
-        <GrantPanel title={t("grantTitle")} grant={{ eligible: m.grant.eligible, linesCents: m.grant.linesCents, unknownLines: m.grant.unknownLines, totalCents: m.grant.totalCents, issues: m.grant.issues }} />
+        <GrantPanel title={t("grantTitle")} grant={{ eligible: m.grant.eligible, linesCents: m.grant.linesCents, unknownLines: m.grant.unknownLines, totalCents: m.grant.totalCents, issues: m.grant.issues, sources: m.grant.sources }} />
       </div>
     </div>
   );

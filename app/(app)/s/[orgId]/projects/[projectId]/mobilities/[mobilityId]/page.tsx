@@ -51,6 +51,7 @@ export default async function MobilityPage({ params }: { params: Params }) {
     },
     unknownLines: m.grantUnknownLines,
     issues: m.grantIssues,
+    sources: m.grantSources ?? [],
   };
 
   return (

@@ -1,0 +1,2 @@
+ALTER TABLE "mobilities" ADD COLUMN "grant_sources" jsonb;--> statement-breakpoint
+ALTER TABLE "mobilities" ADD CONSTRAINT "mobilities_grant_sources_array" CHECK ("mobilities"."grant_sources" is null or jsonb_typeof("mobilities"."grant_sources") = 'array');
