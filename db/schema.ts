@@ -90,9 +90,15 @@ export const users = pgTable(
      * "sign out on every device" (server/services/sessions.ts). Null: every unexpired session counts.
      */
     sessionsValidFrom: timestamp("sessions_valid_from", { withTimezone: true }),
+    /**
+     * The language the user last chose (the language switch, accepting an invitation): e-mails to this
+     * user are written in it. Null: never chosen; e-mails fall back to the sender's language.
+     */
+    locale: text("locale"),
     ...timestamps,
   },
   (t) => [
+    check("users_locale_known", sql`${t.locale} is null or ${t.locale} in ('en', 'sl')`),
     uniqueIndex("users_email_key").on(sql`lower(${t.email})`),
     check("users_platform_role_known", sql`${t.platformRole} is null or ${t.platformRole} = 'platform_admin'`),
     check("users_name_not_blank", sql`length(trim(${t.name})) > 0`),

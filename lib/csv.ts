@@ -1,9 +1,10 @@
 /*
  * The app's one CSV writer (RFC 4180 with a BOM): every export builds its lines here.
  *
- * - The separator is the caller's: each export keeps its dialect (the mobility list `;` for Excel with a
- *   European locale, the audit trail `,`); a field is quoted when it holds that separator, a quote, CR
- *   or LF (so `1234,56` stays a bare number in the `;` file).
+ * - One dialect per language (`csvDialect`): what a spreadsheet in that language opens by a double click.
+ *   Slovenian (like most of Europe) has the decimal comma, so its list separator is `;`; English has
+ *   the decimal point and `,`. A field is quoted when it holds the separator, a quote, CR or LF (so
+ *   `1234,56` stays a bare number in the `;` file).
  * - Formula injection: a text cell starting with `=`, `+`, `-`, `@`, a tab or a CR would be run by a
  *   spreadsheet; it gets a leading `'` (OWASP's advice). Numbers are written as numbers (a negative
  *   number is data, not a formula).
@@ -14,6 +15,16 @@ export type TCsvValue = string | number | null | undefined;
 export type TCsvSeparator = "," | ";";
 
 export const CSV_BOM = "\uFEFF";
+
+export interface TCsvDialect {
+  separator: TCsvSeparator;
+  decimalSeparator: "," | ".";
+}
+
+/** Every CSV the app writes for a reader of `locale` uses this dialect. */
+export function csvDialect(locale: string): TCsvDialect {
+  return locale === "en" ? { separator: ",", decimalSeparator: "." } : { separator: ";", decimalSeparator: "," };
+}
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 

@@ -8,11 +8,14 @@ import { getDb } from "@/db";
 import { auth, signIn, signOut } from "@/server/auth/config";
 import { clientIp, loginLockedUntil } from "@/server/auth/throttle";
 import { ZLogin } from "@/server/schemas/auth";
-import { endAllSessions } from "@/server/services/sessions";
+import { endAllSessions, setPreferredLocale } from "@/server/services/sessions";
 
 export async function setLocaleAction(locale: Locale): Promise<void> {
   if (!(LOCALES as readonly string[]).includes(locale)) return;
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax" });
+  // Signed in: remembered on the account too, so e-mails to this user come in the language they chose.
+  const session = await auth();
+  if (session?.user?.id) await setPreferredLocale(await getDb(), session.user.id, locale);
 }
 
 export interface LoginState {

@@ -3,8 +3,11 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Download } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState } from "react";
+import Link from "next/link";
+import { useState, type ReactNode } from "react";
 import { useTRPC } from "@/components/trpc/client";
+import type { RouterOutputs } from "@/components/trpc/types";
+import { useAuditWords } from "./use-audit-words";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
@@ -23,11 +26,6 @@ interface TFilters {
   projectId: string;
   from: string;
   to: string;
-}
-
-function valueText(value: unknown, empty: string): string {
-  if (value === null || value === undefined || value === "") return empty;
-  return typeof value === "string" ? value : JSON.stringify(value);
 }
 
 /** The audit trail of a school, or of one project (`projectId` fixed): filters, server-side pages, CSV. */
@@ -159,9 +157,10 @@ export function AuditTrailView({ orgId, projectId, projects }: { orgId: string; 
                     </TableCell>
                     <TableCell className="hidden text-sm md:table-cell">{entry.actorName ?? (entry.actorApiKeyName ? t("apiKey", { name: entry.actorApiKeyName }) : t("system"))}</TableCell>
                     <TableCell className="text-sm whitespace-normal">
-                      <Badge variant="outline">{entityLabel(entry.entityType)}</Badge>{" "}
-                      <span className="text-muted-foreground">{t(`kind.${entry.kind}`)}</span>
-                      <div className="font-mono text-xs text-muted-foreground">{entry.action}</div>
+                      <Badge variant="outline">{entityLabel(entry.entityType)}</Badge>
+                      <div className="mt-1" data-testid="audit-sentence">
+                        <Sentence orgId={orgId} entry={entry} entityLabel={entityLabel} />
+                      </div>
                       <ChangeList className="mt-2 md:hidden" changes={entry.changes} created={entry.kind === "create"} />
                     </TableCell>
                     <TableCell className="hidden whitespace-normal md:table-cell">
@@ -192,6 +191,32 @@ export function AuditTrailView({ orgId, projectId, projects }: { orgId: string; 
   );
 }
 
+type TEntry = RouterOutputs["audit"]["list"]["entries"][number];
+
+/**
+ * What happened, as a sentence in the user's language ("Changed the mobility of Ana Novak"), the
+ * subject linked to its page when it still exists. An action the trail has no sentence for says
+ * "<entity> created/changed/deleted".
+ */
+function Sentence({ orgId, entry, entityLabel }: { orgId: string; entry: TEntry; entityLabel: (type: string) => string }) {
+  const t = useTranslations("audit");
+  const name = entry.subject.name ?? t("unnamed");
+  const subject = (chunks: ReactNode) =>
+    entry.subject.path ? (
+      <Link href={`/s/${orgId}${entry.subject.path}`} className="font-medium underline decoration-muted-foreground/50 underline-offset-4 hover:decoration-foreground">
+        {chunks}
+      </Link>
+    ) : (
+      <span className="font-medium">{chunks}</span>
+    );
+  if (t.has(`actions.${entry.action}`)) return <>{t.rich(`actions.${entry.action}`, { name, subject })}</>;
+  return (
+    <>
+      {entityLabel(entry.entityType)} {subject(name)} <span className="text-muted-foreground">{t(`kind.${entry.kind}`)}</span>
+    </>
+  );
+}
+
 function ChangeList({
   changes,
   created,
@@ -202,20 +227,21 @@ function ChangeList({
   className?: string;
 }) {
   const t = useTranslations("audit");
+  const words = useAuditWords();
   if (changes.length === 0) return <span className={`text-xs text-muted-foreground ${className ?? ""}`}>{t("noChanges")}</span>;
   return (
     <dl className={`grid gap-1 text-xs ${className ?? ""}`}>
       {changes.slice(0, 12).map((c) => (
-        <div key={c.field} className="grid grid-cols-[minmax(0,8rem)_minmax(0,1fr)] gap-2">
-          <dt className="truncate font-medium">{c.field}</dt>
+        <div key={c.field} className="grid grid-cols-[minmax(0,9rem)_minmax(0,1fr)] gap-2">
+          <dt className="font-medium">{words.label(c.field)}</dt>
           <dd className="min-w-0 break-words">
             {!created && (
               <>
-                <span className="text-muted-foreground line-through">{valueText(c.before, t("empty_value"))}</span>
+                <span className="text-muted-foreground line-through">{words.value(c.field, c.before)}</span>
                 {" → "}
               </>
             )}
-            <span>{valueText(c.after, t("empty_value"))}</span>
+            <span>{words.value(c.field, c.after)}</span>
           </dd>
         </div>
       ))}

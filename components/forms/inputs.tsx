@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale } from "next-intl";
 import type * as React from "react";
 import { TownPicker } from "@/components/forms/town-picker";
 import { Input } from "@/components/ui/input";
@@ -41,8 +42,10 @@ export function TownInput(props: TownInputProps) {
 }
 
 /** An amount in euros as people type it (`1.234,56` or `1234.56`); parsed to cents by the schemas. */
-export function MoneyInput(props: ValueInputProps) {
-  return <TextInput inputMode="decimal" {...props} />;
+export function MoneyInput({ placeholder, ...props }: ValueInputProps) {
+  // The hint shows the user's own decimal mark: 0.00 in English, 0,00 in Slovenian.
+  const locale = useLocale();
+  return <TextInput inputMode="decimal" placeholder={placeholder ?? (locale === "en" ? "0.00" : "0,00")} {...props} />;
 }
 
 /** A calendar date, ISO `YYYY-MM-DD`. */

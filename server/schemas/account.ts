@@ -22,7 +22,8 @@ export const ZPasswordPair = z
 
 export const ZTokenRef = z.object({ token: ZToken });
 
-export const ZAcceptInvitationNew = z.object({ token: ZToken, name: ZRequiredText(120), password: ZNewPassword });
+/** `locale`: the language the new member is reading in, remembered for the e-mails sent to them. */
+export const ZAcceptInvitationNew = z.object({ token: ZToken, name: ZRequiredText(120), password: ZNewPassword, locale: z.enum(MAIL_LOCALES).optional() });
 export type TAcceptInvitationNew = z.infer<typeof ZAcceptInvitationNew>;
 
 export const ZRequestPasswordReset = z.object({ email: ZEmail, locale: z.enum(MAIL_LOCALES).default("en") });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALES } from "@/lib/locales";
 import { ZId, ZIsoDate, ZSafeString, ZTranslations } from "./common";
 
 const optionalId = z.union([ZId, z.literal("").transform(() => undefined)]).optional();
@@ -33,8 +34,10 @@ export interface TAuditCsvHeadings {
   after: string;
 }
 
-/** The audit trail as CSV (route-only: the headings are the route's translations). */
-export const ZAuditCsv = z.object({ ...filterFields, headings: ZTranslations<TAuditCsvHeadings>() }).superRefine(refineRange);
+/** The audit trail as CSV (route-only: the headings are the route's translations; `locale` picks the CSV dialect). */
+export const ZAuditCsv = z
+  .object({ ...filterFields, headings: ZTranslations<TAuditCsvHeadings>(), locale: z.enum(LOCALES).default("en") })
+  .superRefine(refineRange);
 
 export const AUDIT_PAGE_SIZES = [25, 50, 100] as const;
 

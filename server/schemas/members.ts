@@ -26,3 +26,6 @@ export type TMembershipRole = (typeof MEMBERSHIP_ROLES)[number];
 export const ZSetSpecialCategory = z.object({ membershipId: ZId, specialCategoryAccess: z.boolean() });
 export type TSetSpecialCategory = z.infer<typeof ZSetSpecialCategory>;
 export type TMailLocale = (typeof MAIL_LOCALES)[number];
+export function isMailLocale(value: unknown): value is TMailLocale {
+  return (MAIL_LOCALES as readonly unknown[]).includes(value);
+}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { csvDialect, type TCsvDialect } from "@/lib/csv";
 import type { GrantLine } from "@/server/rules/grant-lines";
 import { ZCountryCode, ZId, ZIsoDate, ZSafeString, ZTranslations } from "./common";
 import { ACTIVITY_TYPES, MOBILITY_STATUSES, type TActivityType, type TMobilityStatus } from "./mobilities";
@@ -214,8 +215,9 @@ export interface TCsvLabels {
   line: (line: GrantLine) => string;
   yes: string;
   no: string;
-  /** `,` for Slovenian (what Excel expects there), `.` for English. */
-  decimalSeparator: "," | ".";
+  /** The reader's CSV dialect (lib/csv.ts `csvDialect`): `;` and `,` for Slovenian, `,` and `.` for English. */
+  separator: TCsvDialect["separator"];
+  decimalSeparator: TCsvDialect["decimalSeparator"];
 }
 
 /** The CSV's words in the user's language, from the app's messages (`translate` takes full keys). */
@@ -227,7 +229,7 @@ export function csvLabels(translate: (key: string) => string, locale: string): T
     line: (line) => translate(`budgetCategories.${line}`),
     yes: translate("mobilityList.csv.yes"),
     no: translate("mobilityList.csv.no"),
-    decimalSeparator: locale === "en" ? "." : ",",
+    ...csvDialect(locale),
   };
 }
 

@@ -6,7 +6,7 @@ import enNa from "@/messages/en/na.json";
 import slNa from "@/messages/sl/na.json";
 import { AppError, conflict, notFound } from "@/server/errors";
 import { appUrl, composeMail, fill, sendMail } from "@/server/mail/mailer";
-import type { TMailLocale } from "@/server/schemas/members";
+import { isMailLocale, type TMailLocale } from "@/server/schemas/members";
 import type { TCloseFinding, TCreateFinding, TFindingMessage, TOfficerFindingList } from "@/server/schemas/na";
 import { recordAudit } from "./audit";
 import type { Actor } from "./memberships";
@@ -67,7 +67,7 @@ async function withSides(db: DbOrTx, naCode: string, messages: Awaited<ReturnTyp
 
 async function schoolRecipients(tx: DbOrTx, organisationId: string) {
   return tx
-    .select({ email: users.email, name: users.name })
+    .select({ email: users.email, name: users.name, locale: users.locale })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.organisationId, organisationId), inArray(memberships.role, schoolRolesWith("findings.read"))));
@@ -77,24 +77,26 @@ async function schoolRecipients(tx: DbOrTx, organisationId: string) {
 async function agencyRecipients(tx: DbOrTx, naCode: string, createdBy: string | null) {
   const creator = createdBy
     ? await tx
-        .select({ email: users.email, name: users.name })
+        .select({ email: users.email, name: users.name, locale: users.locale })
         .from(naOfficers)
         .innerJoin(users, eq(users.id, naOfficers.userId))
         .where(and(eq(naOfficers.userId, createdBy), eq(naOfficers.naCode, naCode)))
     : [];
   if (creator.length > 0) return creator;
-  return tx.select({ email: users.email, name: users.name }).from(naOfficers).innerJoin(users, eq(users.id, naOfficers.userId)).where(eq(naOfficers.naCode, naCode));
+  return tx.select({ email: users.email, name: users.name, locale: users.locale }).from(naOfficers).innerJoin(users, eq(users.id, naOfficers.userId)).where(eq(naOfficers.naCode, naCode));
 }
 
+/** Each recipient in the language they chose (users.locale); one who never chose gets the sender's. */
 async function notify(
-  recipients: { email: string }[],
-  locale: TMailLocale,
+  recipients: { email: string; locale: string | null }[],
+  senderLocale: TMailLocale,
   kind: "toSchool" | "toAgency",
   values: Record<string, string>,
   link: string,
 ) {
-  const text = MAIL[locale][kind];
   for (const recipient of recipients) {
+    const locale = isMailLocale(recipient.locale) ? recipient.locale : senderLocale;
+    const text = MAIL[locale][kind];
     await sendMail(
       composeMail(
         recipient.email,

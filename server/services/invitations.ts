@@ -105,14 +105,14 @@ export async function acceptInvitationAsNewUser(db: Db, input: TAcceptInvitation
     if (await findUserByEmail(tx, invitation.email)) throw new AppError("CONFLICT", "accountExistsSignIn");
     const [user] = await tx
       .insert(users)
-      .values({ email: invitation.email, name: input.name, passwordHash })
-      .returning({ id: users.id, email: users.email, name: users.name });
+      .values({ email: invitation.email, name: input.name, passwordHash, locale: input.locale ?? null })
+      .returning({ id: users.id, email: users.email, name: users.name, locale: users.locale });
     if (!user) throw new Error("insert returned no row");
     await recordAudit(tx, { userId: user.id, orgId: invitation.organisationId }, {
       action: "user.create",
       entityType: "user",
       entityId: user.id,
-      after: { email: user.email, name: user.name },
+      after: { email: user.email, name: user.name, locale: user.locale },
     });
     await joinSchool(tx, invitation, user.id);
     return { organisationId: invitation.organisationId, email: user.email };

@@ -262,12 +262,6 @@ export async function listMobilities(db: Db, actor: Actor, input: TListMobilitie
 /* ---------------------------------------------------------------------------------------------- */
 
 export const CSV_CHUNK_SIZE = 1000;
-/**
- * `;` because Excel with a European locale (Slovenian among them) splits on `;` — its list separator
- * there, since `,` is the decimal comma — and opens such a file with one column per field by a double
- * click. The BOM makes Excel read the file as UTF-8 (č, š, ž); lines end in CRLF (RFC 4180).
- */
-export const CSV_SEPARATOR = ";";
 
 /** Euros with two decimals from integer cents, by integer arithmetic (formatting only). */
 export function centsToCsvAmount(cents: number, decimalSeparator: "," | "."): string {
@@ -316,10 +310,10 @@ export async function exportMobilitiesCsv(db: Db, actor: Actor, query: TMobility
 async function* csvChunks(db: Db, actor: Actor, query: TMobilityListQuery, labels: TCsvLabels): AsyncGenerator<string> {
   const special = actor.specialCategory;
   const columns: TCsvColumn[] = [...CSV_COLUMNS, ...(special ? CSV_SPECIAL_COLUMNS : [])];
-  let chunk = CSV_BOM + csvLine(columns.map(labels.column), CSV_SEPARATOR);
+  let chunk = CSV_BOM + csvLine(columns.map(labels.column), labels.separator);
   for (let offset = 0; ; offset += CSV_CHUNK_SIZE) {
     const records = await selectPage(db, actor, query, offset, CSV_CHUNK_SIZE);
-    for (const record of records) chunk += csvLine(csvRecord(record, labels, special), CSV_SEPARATOR);
+    for (const record of records) chunk += csvLine(csvRecord(record, labels, special), labels.separator);
     yield chunk;
     chunk = "";
     if (records.length < CSV_CHUNK_SIZE) return;

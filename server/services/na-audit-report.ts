@@ -7,6 +7,8 @@ import { COMPLIANCE_FLAGS, type TNaAuditReportInput, type TReportLabels } from "
 import { missingEvidenceCountSql } from "./evidence";
 import { listNaSchools, scanCompliance, type Officer, type TPortfolioRow } from "./na-oversight";
 import { notFound } from "@/server/errors";
+import { env } from "@/server/env";
+import { zonedDate, zonedDateTime } from "@/lib/zoned-time";
 
 /*
  * The audit report an officer downloads (XLSX): a summary sheet with one row per project and its
@@ -165,9 +167,9 @@ export async function buildNaAuditReport(db: Db, officer: Officer, scope: { naCo
     const own = findingRows.filter((f) => f.projectId === row.projectId);
     if (own.length === 0) sheet.addRow([L("noFindings")]);
     for (const finding of own) {
-      sheet.addRow([finding.title, labels.findingStatus(finding.status), finding.createdAt.toISOString().slice(0, 10)]).font = { italic: true };
+      sheet.addRow([finding.title, labels.findingStatus(finding.status), zonedDate(finding.createdAt, env.MOBILO_TIME_ZONE)]).font = { italic: true };
       for (const message of messageRows.filter((x) => x.findingId === finding.id)) {
-        sheet.addRow(["", message.author ?? "", message.createdAt.toISOString().replace("T", " ").slice(0, 16), message.body]);
+        sheet.addRow(["", message.author ?? "", zonedDateTime(message.createdAt, env.MOBILO_TIME_ZONE).slice(0, 16), message.body]);
       }
     }
     sheet.getColumn(1).width = 30;
@@ -197,7 +199,7 @@ export async function naAuditReportFile(db: Db, officer: Officer, input: TNaAudi
     name = naCode;
   }
   const bytes = await buildNaAuditReport(db, officer, scope, input.labels);
-  const day = new Date().toISOString().slice(0, 10);
+  const day = zonedDate(new Date(), env.MOBILO_TIME_ZONE);
   const slug = name.normalize("NFKD").replace(/[^\w-]+/g, "-").replace(/-+/g, "-").toLowerCase();
   return { bytes, filename: `audit-${slug}-${day}.xlsx` };
 }

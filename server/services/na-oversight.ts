@@ -81,7 +81,7 @@ export async function listNaSchools(db: Db, officer: Officer, naCode?: string) {
       town: organisations.town,
       country: organisations.country,
       naCode: organisations.naCode,
-      projectCount: sql<number>`(select count(*)::int from ${projects} p where p.organisation_id = ${organisations.id})`,
+      projectCount: sql<number>`(select count(*)::int from ${projects} p where p.organisation_id = "organisations"."id")`,
     })
     .from(organisations)
     .where(inArray(organisations.naCode, codes))

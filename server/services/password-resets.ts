@@ -40,6 +40,7 @@ export async function requestPasswordReset(db: Db, input: TRequestPasswordReset)
       after: { expiresAt: row.expiresAt },
     });
   });
+  // In the language of the page the reset was asked from: the person asking reads it right now.
   const text = mailText(input.locale);
   const values = { name: user.name, minutes: String(PASSWORD_RESET_TTL_MS / 60_000) };
   void sendMail(

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { preparedStatement } from "@/db/prepared";
 import { users } from "@/db/schema";
+import type { TMailLocale } from "@/server/schemas/members";
 import { recordAudit } from "./audit";
 
 /*
@@ -34,5 +35,18 @@ export async function endAllSessions(db: Db, userId: string): Promise<void> {
   await db.transaction(async (tx) => {
     await endSessions(tx, userId);
     await recordAudit(tx, { userId, orgId: null }, { action: "sessions.ended", entityType: "user", entityId: userId });
+  });
+}
+
+/**
+ * The user's language, remembered for what is sent to them (e-mails) when they are not looking at a
+ * page. Set by the language switch and by accepting an invitation; unchanged → nothing written.
+ */
+export async function setPreferredLocale(db: Db, userId: string, locale: TMailLocale): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select({ locale: users.locale }).from(users).where(eq(users.id, userId)).for("update");
+    if (!before || before.locale === locale) return;
+    await tx.update(users).set({ locale }).where(eq(users.id, userId));
+    await recordAudit(tx, { userId, orgId: null }, { action: "user.locale", entityType: "user", entityId: userId, before, after: { locale } });
   });
 }

@@ -11,7 +11,7 @@ import type { Officer } from "./na-portfolio-sql";
 /*
  * Webhooks of the public API (docs/api.md, "Webhooks"). A school or an NA subscribes a URL to events;
  * the events are put in the outbox by the database itself, in the transaction of the change: a trigger
- * on `audit_log` (migration 0013) turns the audit entry of a mobility or finding change into one
+ * on `audit_log` (migration 0014) turns the audit entry of a mobility or finding change into one
  * `webhook_deliveries` row per matching subscription and a `webhook.deliver` job (services/jobs.ts).
  * The worker (server/jobs/worker.ts) POSTs the payload signed with the subscription's secret:
  *   Mobilo-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>

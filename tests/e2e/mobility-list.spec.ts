@@ -63,7 +63,7 @@ test("filter, search, sort, bulk status change and CSV download of the mobility 
   await expect(page.getByTestId("bulk-bar")).toBeHidden();
   for (const name of ["Kranjc", "Vidmar", "Golob"]) await expect(row(page, name).getByTestId("status-badge")).toHaveText("Completed");
 
-  // The CSV of the filtered list: BOM, a translated header separated by ';', the rows.
+  // The CSV of the filtered list: BOM, a translated header in the English dialect (','), the rows.
   await page.getByTestId("filter-status").click();
   await page.getByRole("menuitemcheckbox", { name: "Completed" }).click();
   await page.keyboard.press("Escape");
@@ -78,10 +78,10 @@ test("filter, search, sort, bulk status change and CSV download of the mobility 
   const [header, ...lines] = text.slice(1).trimEnd().split("\r\n");
   expect(header).toBe(
     // The demo coordinator holds the special-category permission, so the column is there.
-    "Activity code;Activity;Status;Start date;End date;Participant;Pupils;Accompanying persons;Receiving organisation;Country;Town;Distance (km);Green travel;Grant (EUR);Lines not yet known (rate missing);Eligible;Errors;Warnings;Fewer opportunities",
+    "Activity code,Activity,Status,Start date,End date,Participant,Pupils,Accompanying persons,Receiving organisation,Country,Town,Distance (km),Green travel,Grant (EUR),Lines not yet known (rate missing),Eligible,Errors,Warnings,Fewer opportunities",
   );
   expect(lines).toHaveLength(3);
-  expect(lines[2]).toMatch(/^SM-JOB-SHDW;Job shadowing;Completed;2025-10-13;2025-10-17;Luka Kranjc;/);
+  expect(lines[2]).toMatch(/^SM-JOB-SHDW,Job shadowing,Completed,2025-10-13,2025-10-17,Luka Kranjc,/);
   expect(lines[0]).toContain("Jure Golob");
 
   // Put the demo data back as it was seeded.

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { auditLog } from "@/db/schema";
+import { csvDialect } from "@/lib/csv";
 import { toAuditCsv } from "@/server/services/audit-csv";
 import { grantSpecialCategory, membershipIdOf } from "../helpers/access";
 import { setupTestDatabase } from "../helpers/db";
@@ -56,6 +57,32 @@ describe("audit trail", () => {
     expect(create?.kind).toBe("create");
     expect(create?.changes.map((c) => c.field)).toContain("title");
     expect(JSON.stringify(trail)).not.toContain("Unrelated");
+    // What the entry is about, in words, with the page it lives on (the project's current title).
+    expect(update?.subject).toEqual({ name: "After title", path: `/projects/${projectId}` });
+    expect(create?.subject).toEqual({ name: "After title", path: `/projects/${projectId}` });
+  });
+
+  it("reads like words: no references, hashes or storage keys, no bare UUIDs in any value", async () => {
+    const db = getDb();
+    const invited = (await callerFor(db, admin).audit.list({ orgId: school, entityType: "invitation" })).entries[0];
+    expect(invited?.subject).toEqual({ name: "audited@example.test", path: "/members" });
+    expect(invited?.changes.map((c) => c.field)).not.toContain("tokenHash");
+    const fileId = "0b0c9a5e-7f7a-4c1e-9a34-5d1f2e3a4b5c";
+    // Its own school, so the other tests' counts stay as they are.
+    const elsewhere = (await createSchool(db)).id;
+    const reader = await createMember(db, elsewhere, "school_admin");
+    await db.insert(auditLog).values({
+      organisationId: elsewhere, actorUserId: reader.id, action: "evidence.upload", entityType: "mobility_evidence", entityId: "e1",
+      before: null,
+      after: { kind: "travel_proof", fileId, checkedBy: fileId, done: false, file: { id: fileId, fileName: "ticket.pdf", sha256: "ab".repeat(32), storageKey: "k/1", size: 10 } },
+    });
+    const [entry] = (await callerFor(db, reader).audit.list({ orgId: elsewhere, entityType: "mobility_evidence" })).entries;
+    expect([...(entry?.changes ?? [])].sort((x, y) => x.field.localeCompare(y.field))).toEqual([
+      { field: "done", before: null, after: false },
+      { field: "file", before: null, after: { fileName: "ticket.pdf", size: 10 } },
+      { field: "kind", before: null, after: "travel_proof" },
+    ]);
+    expect(JSON.stringify(entry)).not.toContain(fileId);
   });
 
   it("filters by person, entity type and date range, and pages on the server", async () => {
@@ -125,10 +152,22 @@ describe("audit trail", () => {
     const csv = toAuditCsv(
       [...entries, { ...entries[0]!, changes: [{ field: "title", before: "=HYPERLINK(\"x\")", after: "a,b" }] }],
       { time: "t", person: "p", email: "e", action: "a", entityType: "y", entityId: "i", field: "f", before: "b", after: "af" },
+      csvDialect("en"),
     );
     const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
     expect(lines[0]).toBe("t,p,e,a,y,i,f,b,af");
     expect(lines.some((l) => l.includes("project.update") && l.endsWith(",title,Before title,After title"))).toBe(true);
     expect(lines.at(-1)).toContain(`"'=HYPERLINK(""x"")","a,b"`);
+  });
+
+  it("writes the Slovenian dialect (;) and each time as the school's clock showed it, not UTC", async () => {
+    const entries = await callerFor(getDb(), admin).audit.export({ orgId: school, projectId });
+    const winter = { ...entries[0]!, createdAt: new Date("2026-01-15T10:05:09Z"), changes: [{ field: "title", before: "a;b", after: "c" }] };
+    const csv = toAuditCsv([winter], { time: "t", person: "p", email: "e", action: "a", entityType: "y", entityId: "i", field: "f", before: "b", after: "af" }, csvDialect("sl"));
+    const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toBe("t;p;e;a;y;i;f;b;af");
+    // Europe/Ljubljana (MOBILO_TIME_ZONE's default) is UTC+1 in January.
+    expect(lines[1]?.startsWith("2026-01-15 11:05:09;")).toBe(true);
+    expect(lines[1]?.endsWith(';title;"a;b";c')).toBe(true);
   });
 });

@@ -287,7 +287,7 @@ async function newFindingOfA() {
 
 const PDF = minimalPdf();
 const word = (key: string) => key;
-const CSV_LABELS = { column: word, activity: word, status: word, yes: "yes", no: "no", decimalSeparator: "." as const };
+const CSV_LABELS = { column: word, activity: word, status: word, yes: "yes", no: "no", separator: "," as const, decimalSeparator: "." as const };
 const AUDIT_HEADINGS = { time: "t", person: "p", email: "e", action: "a", entityType: "et", entityId: "id", field: "f", before: "b", after: "a" };
 const REPORT_LABELS = { report: word, flag: word, category: word, projectStatus: word, mobilityStatus: word, findingStatus: word, activity: word, issue: (i: { code: string }) => i.code };
 

@@ -239,13 +239,14 @@ describe("mobilities.list", () => {
       expect(text).not.toContain("Z manj priložnostmi");
     });
 
-    it("uses the filters and English words and decimal points for an English user", async () => {
+    it("uses the filters, English words, commas and decimal points for an English user", async () => {
       const text = await csvOf(actor(false), projectId, "en", { statuses: ["completed"] });
       const lines = text.slice(1).split("\r\n");
-      expect(lines[0]?.startsWith("Activity code;Activity;Status;Start date;")).toBe(true);
+      // The English dialect: `,` between fields and the decimal point (lib/csv.ts csvDialect).
+      expect(lines[0]?.startsWith("Activity code,Activity,Status,Start date,")).toBe(true);
       expect(lines).toHaveLength(3);
-      expect(lines[1]).toMatch(/;Completed;2026-03-02;2026-03-06;Ana Zupan;/);
-      expect(lines[1]).toMatch(/;\d+\.\d\d;[^;]*;(yes|no);/);
+      expect(lines[1]).toMatch(/,Completed,2026-03-02,2026-03-06,Ana Zupan,/);
+      expect(lines[1]).toMatch(/,\d+\.\d\d,[^,]*,(yes|no),/);
     });
 
     it("adds the fewer-opportunities column only for special-category access", async () => {

@@ -89,7 +89,11 @@ describe("the NA is the tenant", () => {
     const portfolio = await caller.na.portfolio({ pageSize: 100 });
     expect(portfolio.rows.map((r) => r.projectId)).toContain(siProject);
     expect(portfolio.rows.map((r) => r.projectId)).not.toContain(hrProject);
-    expect((await caller.na.schools({})).map((s) => s.id)).not.toContain(jadran);
+    const schools = await caller.na.schools({});
+    expect(schools.map((s) => s.id)).not.toContain(jadran);
+    // Each school with its own number of projects (the filter once said "(no projects)" for all of them).
+    expect(schools.find((s) => s.id === lipa)?.projectCount).toBe(1);
+    expect(schools.find((s) => s.id === breg)?.projectCount).toBe(0);
     expect(await codeOf(caller.na.portfolio({ naCode: "HR01" }))).toBe("OK");
     expect((await caller.na.portfolio({ naCode: "HR01" })).rows).toEqual([]);
     expect(await codeOf(caller.na.rates({ naCode: "HR01", callYear: 2025 }))).toBe("NOT_FOUND");

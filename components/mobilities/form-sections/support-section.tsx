@@ -33,7 +33,6 @@ export function SupportSection({ form, values, note, specialCategory, footer }: 
             control={control}
             name="inclusionRealCostEur"
             label={t("inclusionRealCost")}
-            placeholder="0,00"
             description={t("inclusionRealCostHelp")}
             after={note("inclusionRealCostEur")}
           />
@@ -42,7 +41,6 @@ export function SupportSection({ form, values, note, specialCategory, footer }: 
           control={control}
           name="expensiveTravelRealCostEur"
           label={t("expensiveTravelRealCost")}
-          placeholder="0,00"
           description={t("expensiveTravelHelp")}
           after={note("expensiveTravelRealCostEur")}
         />

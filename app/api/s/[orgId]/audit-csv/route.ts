@@ -1,13 +1,17 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { zonedDate } from "@/lib/zoned-time";
 import { downloadHeaders, routeHandler } from "@/server/api/route-handler";
+import { env } from "@/server/env";
 
 /** The audit trail as CSV, with the page's filters (`audit.exportCsv`: overseers of the school only). */
 export const GET = routeHandler<{ orgId: string }>("audit-csv", async ({ request, params, caller }) => {
   const search = new URL(request.url).searchParams;
   const filter = (name: string) => search.get(name) ?? undefined;
-  const t = await getTranslations("audit");
+  const locale = await getLocale();
+  const t = await getTranslations({ locale, namespace: "audit" });
   const csv = await caller.audit.exportCsv({
     orgId: params.orgId,
+    locale: locale === "sl" ? "sl" : "en",
     projectId: filter("projectId"),
     actorUserId: filter("actorUserId"),
     entityType: filter("entityType"),
@@ -25,6 +29,6 @@ export const GET = routeHandler<{ orgId: string }>("audit-csv", async ({ request
       after: t("csv.after"),
     },
   });
-  const day = new Date().toISOString().slice(0, 10);
+  const day = zonedDate(new Date(), env.MOBILO_TIME_ZONE);
   return new Response(csv, { headers: downloadHeaders("text/csv; charset=utf-8", `audit-${day}.csv`) });
 });

@@ -14,9 +14,9 @@ import { Form, FormControl, FormDescription, FormField, FormItem, FormLabel, For
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { can, INVITABLE_BY_INVITERS, mayInvite, type TSchoolRole } from "@/lib/capabilities";
-import { MEMBERSHIP_ROLES, ZInviteMember, type TInviteMember, type TInviteMemberInput } from "@/server/schemas/members";
+import { MAIL_LOCALES, MEMBERSHIP_ROLES, ZInviteMember, type TInviteMember, type TInviteMemberInput } from "@/server/schemas/members";
 
-const FIELDS = ["email", "role", "specialCategoryAccess"];
+const FIELDS = ["email", "role", "locale", "specialCategoryAccess"];
 
 export function InviteForm({ orgId, role }: { orgId: string; role: TSchoolRole }) {
   const t = useTranslations("members");
@@ -81,6 +81,31 @@ export function InviteForm({ orgId, role }: { orgId: string; role: TSchoolRole }
                       ))}
                     </SelectContent>
                   </Select>
+                  <FormMessage />
+                </FormItem>
+              )}
+            />
+            <FormField
+              control={form.control}
+              name="locale"
+              render={({ field }) => (
+                <FormItem>
+                  <FormLabel>{t("invite.locale")}</FormLabel>
+                  <Select value={field.value} onValueChange={field.onChange}>
+                    <FormControl>
+                      <SelectTrigger className="w-full min-w-0" data-testid="invite-locale">
+                        <SelectValue />
+                      </SelectTrigger>
+                    </FormControl>
+                    <SelectContent>
+                      {MAIL_LOCALES.map((l) => (
+                        <SelectItem key={l} value={l}>
+                          {t(`invite.locales.${l}`)}
+                        </SelectItem>
+                      ))}
+                    </SelectContent>
+                  </Select>
+                  <FormDescription>{t("invite.localeHelp")}</FormDescription>
                   <FormMessage />
                 </FormItem>
               )}

@@ -178,7 +178,6 @@ export function ProjectForm({ orgId, naCode }: { orgId: string; naCode: string }
                 control={form.control}
                 name={`awarded.${category}`}
                 label={tCat(category)}
-                placeholder="0,00"
                 inputClassName="text-right tabular-nums"
               />
             ))}

@@ -1,5 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { zonedDate } from "@/lib/zoned-time";
 import { downloadHeaders, routeHandler } from "@/server/api/route-handler";
+import { env } from "@/server/env";
 import { log } from "@/server/log";
 import { csvLabels, mobilityListInput, parseMobilityListSearch } from "@/server/schemas/mobility-list";
 
@@ -38,6 +40,6 @@ export const GET = routeHandler<{ orgId: string; projectId: string }>("mobilitie
       await chunks.return(undefined);
     },
   });
-  const date = new Date().toISOString().slice(0, 10);
+  const date = zonedDate(new Date(), env.MOBILO_TIME_ZONE);
   return new Response(stream, { headers: downloadHeaders("text/csv; charset=utf-8", `mobilities-${date}.csv`) });
 });
