@@ -22,55 +22,51 @@ export type TSchoolRole = TMembershipRole;
 export type TNaRole = "na_officer";
 export type TRole = TSchoolRole | TNaRole;
 
-export const SCHOOL_CAPABILITIES = [
+export type TSchoolCapability =
   /** Read the school's projects, mobilities, dashboards, participants, partners and evidence. */
-  "school.read",
+  | "school.read"
   /** Create and edit projects, and save a project's grant agreement figures. */
-  "projects.manage",
+  | "projects.manage"
   /** Log a mobility, or duplicate one. */
-  "mobility.log",
+  | "mobility.log"
   /** Edit mobilities at all: the coordinator every one, others only where `mobility.editAny` or the row allows (services/permissions.ts). */
-  "mobility.edit",
+  | "mobility.edit"
   /** Edit every mobility of the school, and hand a mobility to another participant. */
-  "mobility.editAny",
+  | "mobility.editAny"
   /** Change a mobility's status (planned → completed …), by `setStatus` or an edit. */
-  "mobility.setStatus",
-  "mobility.delete",
+  | "mobility.setStatus"
+  | "mobility.delete"
   /** Tick evidence items and upload or remove evidence files (of the mobilities the member may edit). */
-  "evidence.edit",
-  "participants.manage",
-  "partners.manage",
+  | "evidence.edit"
+  | "participants.manage"
+  | "partners.manage"
   /** Import the Beneficiary Module's file into a project. */
-  "bm.import",
+  | "bm.import"
   /** See the team and the pending invitations. */
-  "members.read",
+  | "members.read"
   /** Invite (and revoke invitations); whom exactly is `mayInvite`. */
-  "members.invite",
+  | "members.invite"
   /** Invite anyone, change roles and the special-category permission, remove members. */
-  "members.manage",
-  "audit.read",
+  | "members.manage"
+  | "audit.read"
   /** Read the national agency's findings about the school (and be notified of them). */
-  "findings.read",
-  "findings.reply",
-  "retention.read",
+  | "findings.read"
+  | "findings.reply"
+  | "retention.read"
   /** Anonymise the pupils whose retention period has passed. */
-  "retention.run",
+  | "retention.run"
   /** Create and revoke the school's API keys and webhooks (the public API, docs/api.md). */
-  "integrations.manage",
-] as const;
-export type TSchoolCapability = (typeof SCHOOL_CAPABILITIES)[number];
+  | "integrations.manage";
 
-export const NA_CAPABILITIES = [
+export type TNaCapability =
   /** Read the NA's schools, portfolio, projects, mobilities and the audit report. */
-  "na.oversee",
+  | "na.oversee"
   /** Open findings, write to the school, close them. */
-  "na.findings.manage",
+  | "na.findings.manage"
   /** Enter the NA's rate sets and re-apply them to projects. */
-  "na.rates.manage",
+  | "na.rates.manage"
   /** Create and revoke the NA's API keys and webhooks. */
-  "na.integrations.manage",
-] as const;
-export type TNaCapability = (typeof NA_CAPABILITIES)[number];
+  | "na.integrations.manage";
 export type TCapability = TSchoolCapability | TNaCapability;
 
 const ROLE_CAPABILITIES: { readonly [R in TRole]: readonly (R extends TNaRole ? TNaCapability : TSchoolCapability)[] } = {

@@ -28,7 +28,7 @@ export function csvDialect(locale: string): TCsvDialect {
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-export function csvCell(value: TCsvValue, separator: TCsvSeparator): string {
+function csvCell(value: TCsvValue, separator: TCsvSeparator): string {
   if (value === null || value === undefined) return "";
   let text = String(value);
   if (typeof value === "string" && FORMULA_START.test(text)) text = `'${text}`;
@@ -37,6 +37,13 @@ export function csvCell(value: TCsvValue, separator: TCsvSeparator): string {
 
 export function csvLine(values: readonly TCsvValue[], separator: TCsvSeparator): string {
   return `${values.map((value) => csvCell(value, separator)).join(separator)}\r\n`;
+}
+
+/** Euros with two decimals from integer cents, by integer arithmetic: `1234,56` (or `1234.56`), a bare number in a `;` file. */
+export function csvAmount(cents: number, decimalSeparator: "," | "."): string {
+  const sign = cents < 0 ? "-" : "";
+  const abs = Math.abs(cents);
+  return `${sign}${Math.trunc(abs / 100)}${decimalSeparator}${String(abs % 100).padStart(2, "0")}`;
 }
 
 /** A whole file: the BOM, the header line and the rows. */

@@ -30,8 +30,6 @@ export function zodFieldErrors(error: ZodError): FieldErrors {
 export const notFound = (what = "notFound") => new AppError("NOT_FOUND", what);
 export const forbidden = () => new AppError("FORBIDDEN", "forbidden");
 export const conflict = () => new AppError("CONFLICT", "staleVersion");
-export const fieldError = (field: string, key: string, code: TRPC_ERROR_CODE_KEY = "BAD_REQUEST") =>
-  new AppError(code, "invalidInput", { [field]: [key] });
 
 /** Unique and check constraints that correspond to a form field (names from db/schema.ts). */
 const CONSTRAINT_FIELDS: Record<string, { field: string; key: string; code: TRPC_ERROR_CODE_KEY }> = {

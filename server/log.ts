@@ -55,10 +55,6 @@ export function setActor(actor: LogActor): void {
   if (store) store.actor = { ...store.actor, ...actor };
 }
 
-export function currentRequestId(): string | undefined {
-  return storage.getStore()?.requestId;
-}
-
 // ---- personal data out -------------------------------------------------------------------------
 
 const PERSONAL_KEY = /^(e-?mail|.*email|(first|last|full|display|user|middle|family|given)?_?name|phone|.*password.*|.*token.*|.*secret.*|cookie|set-cookie|authorization|address|street|birth.*|date_?of_?birth|dob)$/i;
@@ -94,7 +90,7 @@ function scrubError(error: Error, depth: number): Record<string, unknown> {
 }
 
 /** A copy of `value` with personal fields replaced and e-mail addresses masked, at any depth. */
-export function scrub(value: unknown, depth = 0): unknown {
+function scrub(value: unknown, depth = 0): unknown {
   if (depth > 8) return "[deep]";
   if (typeof value === "string") return scrubText(value);
   if (value === null || typeof value !== "object") return value;
@@ -114,7 +110,7 @@ const LEVEL_NAMES: Record<number, string> = { 10: "TRACE", 20: "DEBUG", 30: "INF
 const OMIT = new Set(["level", "time", "msg", "pid", "hostname", "requestId", "actor", "err"]);
 
 /** One readable line (plus an error's stack) from pino's JSON: for development terminals. */
-export function prettyLine(json: string): string {
+function prettyLine(json: string): string {
   let entry: Record<string, unknown>;
   try {
     entry = JSON.parse(json) as Record<string, unknown>;

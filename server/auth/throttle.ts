@@ -11,21 +11,21 @@ import { PEER_ADDRESS_HEADER, peerAddressInstalled } from "./peer-address";
  * The account key is counted whether or not the account exists: the answer never reveals which.
  */
 
-export const THROTTLE = {
+const THROTTLE = {
   windowMinutes: 15,
   lockMinutes: 15,
   accountFailures: 5,
   ipFailures: 20,
 } as const;
 
-export const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
-export const ipKey = (ip: string) => `ip:${ip}`;
+const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
+const ipKey = (ip: string) => `ip:${ip}`;
 
 /**
  * How many reverse proxies in front of the app append to `X-Forwarded-For` (TRUST_PROXY_HOPS, README):
  * 0 (the default) trusts no header at all.
  */
-export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
+function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
   const value = Number(env.TRUST_PROXY_HOPS ?? 0);
   return Number.isInteger(value) && value >= 0 && value <= 10 ? value : 0;
 }

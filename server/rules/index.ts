@@ -8,9 +8,8 @@
  * `withOverrides` and passed as `rates`.
  */
 import { resolveDistance } from "./geo";
-import { calculateGroupMobilityGrant, type GroupEstimate, type GroupEstimateInput } from "./group";
 import { calculateMobilityGrant } from "./mobility";
-import { calculateProjectBudget, checkKa122GrantLimit as checkGrantLimit, type ProjectBudget, type ProjectInput, type ProjectMobility } from "./project";
+import { checkKa122GrantLimit as checkGrantLimit } from "./project";
 import { DEFAULT_RATES } from "./rates";
 import type { RateTables } from "./rates/types";
 import type { EstimateInput, MobilityEstimate, RuleIssue } from "./types";
@@ -38,26 +37,6 @@ export type { BudgetTotals, MobilityBudgetEntry, MobilityStatus, ProjectBudget, 
 /** The grant of one mobility (the public `rules.estimate` query). Async only to locate towns. */
 export async function estimateMobilityGrant(input: EstimateInput, rates: RateTables = DEFAULT_RATES): Promise<MobilityEstimate> {
   return calculateMobilityGrant(input, await resolveDistance(input), rates);
-}
-
-/** A group mobility of pupils as one record, with a per-person breakdown and the 1 000 EUR cap. */
-export async function estimateGroupMobilityGrant(
-  input: GroupEstimateInput,
-  rates: RateTables = DEFAULT_RATES,
-): Promise<GroupEstimate> {
-  return calculateGroupMobilityGrant(input, await resolveDistance(input), rates);
-}
-
-/** A project's committed and realised budget per grant line, with the project checks. */
-export async function computeProjectBudget(
-  project: ProjectInput,
-  mobilities: readonly ProjectMobility[],
-  rates: RateTables = DEFAULT_RATES,
-): Promise<ProjectBudget> {
-  const resolved = await Promise.all(
-    mobilities.map(async (mobility) => ({ mobility, distance: await resolveDistance(mobility.input) })),
-  );
-  return calculateProjectBudget(project, resolved, rates);
 }
 
 /** At most 3 KA122-SCH grants in any 5 consecutive call years; pass every KA122-SCH call year of the organisation. */

@@ -36,8 +36,6 @@ export function dedupeSources(items: readonly FigureSource[]): FigureSource[] {
   return [...seen.values()];
 }
 
-export { formatMessage } from "./english";
-
 export function issue(code: RuleCode, params?: IssueParams, field?: string): RuleIssue {
   return {
     code,

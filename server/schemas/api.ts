@@ -21,7 +21,12 @@ const ZDateOut = z.iso.date();
 const ZTimestamp = z.iso.datetime();
 
 const linesShape = Object.fromEntries(GRANT_LINES.map((line) => [line, ZCentsOut])) as Record<GrantLine, typeof ZCentsOut>;
-export const ZApiGrantLines = z.object(linesShape);
+/**
+ * A mobility's grant lines. `inclusionSupport` is special-category data (it is paid only for
+ * participants with fewer opportunities, server/services/permissions.ts): absent without the
+ * permission, and on a pupil's mobility always (as the other special-category fields).
+ */
+export const ZApiGrantLines = z.object({ ...linesShape, inclusionSupport: ZCentsOut.optional() });
 const budgetShape = Object.fromEntries(BUDGET_CATEGORIES.map((c) => [c, ZCentsOut])) as Record<(typeof BUDGET_CATEGORIES)[number], typeof ZCentsOut>;
 
 /** The one error body of every answer that is not a success (server/api/route-errors.ts). */

@@ -12,14 +12,18 @@ export const sqlList = (values: readonly string[]): SQL => sql.raw(values.map((v
 export const COMMITTED_SQL = sqlList(COMMITTED_STATUSES);
 export const REALISED_SQL = sqlList(REALISED_STATUSES);
 
-/** A mobility row `m` (an alias or table name) whose participant takes a place under the KA122 cap. */
-export function capParticipantSql(m: string): SQL {
+/**
+ * A mobility row `m` (an alias or table name) whose participant takes a place under the KA122 cap.
+ * `statuses` narrows the cap's own (committed) statuses to count the same people among, say, the
+ * realised mobilities only (the dashboards' targets).
+ */
+export function capParticipantSql(m: string, statuses: readonly string[] = CAP_COUNTING.statuses): SQL {
   const notCounted = sqlList([...CAP_COUNTING.notCounted, CAP_COUNTING.countsPupils]);
-  return sql`(${sql.raw(m)}.status in (${sqlList(CAP_COUNTING.statuses)}) and not ${sql.raw(m)}.accompanying
+  return sql`(${sql.raw(m)}.status in (${sqlList(statuses)}) and not ${sql.raw(m)}.accompanying
     and ${sql.raw(m)}.activity_type not in (${notCounted}))`;
 }
 
-/** A mobility row `m` whose pupils take places under the KA122 cap (a committed group mobility). */
-export function capPupilsSql(m: string): SQL {
-  return sql`(${sql.raw(m)}.status in (${sqlList(CAP_COUNTING.statuses)}) and ${sql.raw(m)}.activity_type = ${sqlList([CAP_COUNTING.countsPupils])})`;
+/** A mobility row `m` whose pupils take places under the KA122 cap (a committed group mobility; `statuses` as above). */
+export function capPupilsSql(m: string, statuses: readonly string[] = CAP_COUNTING.statuses): SQL {
+  return sql`(${sql.raw(m)}.status in (${sqlList(statuses)}) and ${sql.raw(m)}.activity_type = ${sqlList([CAP_COUNTING.countsPupils])})`;
 }

@@ -6,17 +6,19 @@ import { notFound } from "@/server/errors";
 import {
   assessBudgetTransfers,
   capWarning,
+  COMMITTED_STATUSES,
   COMPLIANCE_THRESHOLDS,
   GRANT_LINES,
   mapLines,
   participantCap,
+  REALISED_STATUSES,
   resolveRates,
   type BudgetTransferAssessment,
   type GrantLine,
   type GrantLines,
   type RateOverrides,
 } from "@/server/rules";
-import { COMMITTED_SQL as COMMITTED, REALISED_SQL as REALISED } from "./compliance-sql";
+import { capParticipantSql, capPupilsSql, COMMITTED_SQL as COMMITTED, REALISED_SQL as REALISED, sqlList } from "./compliance-sql";
 import { missingEvidenceCountSql } from "./evidence";
 import type { Actor } from "./memberships";
 import { participantsUsedSql } from "./projects";
@@ -170,14 +172,20 @@ const awardedColumnsSql = sql.join(
 const isGroup = sql.raw(`mobilities.activity_type = 'LM-GRP-PUPIL'`);
 const isPersonal = sql.raw(`mobilities.activity_type not in ('PREP-VISIT', 'LM-GRP-PUPIL')`);
 
-/** Per-mobility columns the KA121 targets need, for `from mobilities` rows. */
-function targetAggregates(alias: string, statuses: SQL): SQL {
-  const st = sql`mobilities.status in (${statuses})`;
+/**
+ * Per-mobility columns the targets need, for `from mobilities` rows. Participants (and those of them
+ * with fewer opportunities) are counted as the KA122 cap counts them when a mobility is saved — the
+ * same fragments (compliance-sql.ts), among the given statuses.
+ */
+function targetAggregates(alias: string, statuses: readonly string[]): SQL {
+  const st = sql`mobilities.status in (${sqlList(statuses)})`;
+  const person = capParticipantSql("mobilities", statuses);
+  const pupils = capPupilsSql("mobilities", statuses);
   return sql`
-    (count(distinct mobilities.participant_id) filter (where ${st} and ${isPersonal} and not mobilities.accompanying)
-      + coalesce(sum(mobilities.pupil_count + members.pupils) filter (where ${st} and ${isGroup}), 0))::int as ${sql.raw(`${alias}_participants`)},
-    (count(distinct mobilities.participant_id) filter (where ${st} and ${isPersonal} and not mobilities.accompanying and mobilities.fewer_opportunities)
-      + coalesce(sum(members.fewer_pupils) filter (where ${st} and ${isGroup}), 0))::int as ${sql.raw(`${alias}_fewer`)},
+    (count(distinct mobilities.participant_id) filter (where ${person})
+      + coalesce(sum(mobilities.pupil_count + members.pupils) filter (where ${pupils}), 0))::int as ${sql.raw(`${alias}_participants`)},
+    (count(distinct mobilities.participant_id) filter (where ${person} and mobilities.fewer_opportunities)
+      + coalesce(sum(members.fewer_pupils) filter (where ${pupils}), 0))::int as ${sql.raw(`${alias}_fewer`)},
     count(*) filter (where ${st} and mobilities.activity_type <> 'PREP-VISIT' and mobilities.green_travel)::int as ${sql.raw(`${alias}_green`)},
     count(*) filter (where ${st} and mobilities.activity_type <> 'PREP-VISIT')::int as ${sql.raw(`${alias}_travelling`)},
     avg(mobilities.end_date - mobilities.start_date + 1) filter (where ${st} and mobilities.activity_type <> 'PREP-VISIT' and not mobilities.accompanying)::float8
@@ -219,8 +227,8 @@ export function projectDashboardSql(organisationId: Id, projectId: Id): SQL {
              count(*) filter (where mobilities.status = 'planned')::int as count_planned,
              count(*) filter (where mobilities.status = 'completed')::int as count_completed,
              count(*) filter (where mobilities.status = 'cancelled')::int as count_cancelled,
-             ${targetAggregates("committed", COMMITTED)},
-             ${targetAggregates("realised", REALISED)},
+             ${targetAggregates("committed", COMMITTED_STATUSES)},
+             ${targetAggregates("realised", REALISED_STATUSES)},
              count(*) filter (where mobilities.status = 'completed' and ${missingEvidenceCountSql} > 0)::int as missing_evidence,
              count(*) filter (where mobilities.status <> 'cancelled' and not mobilities.grant_eligible)::int as grant_errors
       from ${mobilities} ${membersLateral}

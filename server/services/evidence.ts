@@ -48,10 +48,6 @@ export function isEvidenceRequired(kind: TEvidenceKind, mobility: { activityType
   return rule.activityTypes.includes(mobility.activityType) && (rule.accompanyingToo || !mobility.accompanying);
 }
 
-export function requiredEvidenceKinds(mobility: { activityType: TActivityType; accompanying: boolean }): TEvidenceKind[] {
-  return EVIDENCE_KINDS.filter((kind) => isEvidenceRequired(kind, mobility));
-}
-
 const literalList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v.replace(/'/g, "''")}'`).join(", "));
 
 /**

@@ -36,7 +36,7 @@ const membershipStatement = preparedStatement<"userId" | "organisationId", Membe
   where ${memberships.userId} = ${p.userId} and ${memberships.organisationId} = ${p.organisationId}`);
 
 /** The caller's membership, role and special-category permission, in one query, on every request. */
-export async function resolveMembership(db: Db, userId: string, organisationId: string): Promise<MembershipRow> {
+async function resolveMembership(db: Db, userId: string, organisationId: string): Promise<MembershipRow> {
   const [row] = await membershipStatement.execute(db, { userId, organisationId });
   // Not a member and no such school look the same: nothing reveals that another school exists.
   if (!row) throw notFound("organisationNotFound");

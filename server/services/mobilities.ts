@@ -4,7 +4,7 @@ import type { Db, DbOrTx } from "@/db/client";
 import { can } from "@/lib/capabilities";
 import { mobilities, mobilityMembers, participants, partnerOrganisations, projects } from "@/db/schema";
 import { AppError, conflict, notFound } from "@/server/errors";
-import type { ProjectBudget } from "@/server/rules";
+import { participantCap, type ProjectBudget, type RateTables } from "@/server/rules";
 import type {
   TEstimateMobility,
   TLogMobility,
@@ -65,10 +65,14 @@ async function assertOwnParticipants(tx: DbOrTx, actor: Actor, fields: Pick<TMob
   }
 }
 
-/** The KA122 cap, as the engine counts it: a change may not take the project over it. */
-function assertCap(project: ProjectContext, before: ProjectBudget, after: ProjectBudget, max: number) {
-  if (project.action !== "KA122") return;
-  if (after.participantCount > max && after.participantCount > before.participantCount) {
+/**
+ * The KA122 cap (`participantCap`, the figure the dashboards and the project page show), counted as the
+ * engine counts it: a change may not take the project over it.
+ */
+function assertCap(project: ProjectContext, before: ProjectBudget, after: ProjectBudget, rates: RateTables) {
+  const cap = participantCap(project.action, rates);
+  if (cap === null) return;
+  if (after.participantCount > cap && after.participantCount > before.participantCount) {
     throw new AppError("BAD_REQUEST", "participantCapReached", { participantId: ["participantCapReached"] });
   }
 }
@@ -162,7 +166,7 @@ export async function logMobility(db: Db, actor: Actor, requested: TLogMobility)
     const rates = await ratesForProject(tx, project);
     const id = randomUUID();
     const draft = toProjectMobility(project, id, input.participantId, input.status, { ...input, distanceKm: distance.km });
-    assertCap(project, projectBudget(project, rows, rates), projectBudget(project, rows, rates, { mobility: draft, distanceKm: distance.km }), rates.project.ka122MaxParticipants.value);
+    assertCap(project, projectBudget(project, rows, rates), projectBudget(project, rows, rates, { mobility: draft, distanceKm: distance.km }), rates);
 
     const partnerId = await rememberPartner(tx, actor, input);
     const [row] = await tx
@@ -231,7 +235,7 @@ export async function updateMobility(db: Db, actor: Actor, requested: TUpdateMob
       project,
       projectBudget(project, rows, rates),
       projectBudget(project, rows, rates, { mobility: draft, distanceKm: distance.km, replaces: before.id }),
-      rates.project.ka122MaxParticipants.value,
+      rates,
     );
     const partnerId = await rememberPartner(tx, actor, input);
     await tx
@@ -256,7 +260,7 @@ export async function setMobilityStatus(db: Db, actor: Actor, input: TSetMobilit
     for (const row of targets) assertMayChangeMobilityStatus(actor, row.status, input.status);
     const rates = await ratesForProject(tx, project);
     const changed = rows.map((row) => (input.mobilityIds.includes(row.id) ? { ...row, status: input.status } : row));
-    assertCap(project, projectBudget(project, rows, rates), projectBudget(project, changed, rates), rates.project.ka122MaxParticipants.value);
+    assertCap(project, projectBudget(project, rows, rates), projectBudget(project, changed, rates), rates);
     const toChange = targets.filter((row) => row.status !== input.status);
     if (toChange.length === 0) return { updated: 0 };
     await tx
@@ -350,7 +354,7 @@ export async function estimateMobility(db: Db, actor: Actor, requested: TEstimat
     details: { ...estimate.details, distanceSource: distance.source },
     persons: "persons" in estimate ? estimate.persons.map((p) => ({ role: p.role, index: p.index, totalCents: p.totalCents, linesCents: p.linesCents })) : [],
     participantCount: budget.participantCount,
-    participantCap: project.action === "KA122" ? rates.project.ka122MaxParticipants.value : null,
+    participantCap: participantCap(project.action, rates),
   };
 }
 

@@ -5,7 +5,7 @@ import { mobilities, mobilityMembers, participants, projects } from "@/db/schema
 import { notFound } from "@/server/errors";
 import type { GrantLine } from "@/server/rules";
 import type { TActivityType, TMobilityStatus } from "@/server/schemas/mobilities";
-import { CSV_BOM, csvLine } from "@/lib/csv";
+import { CSV_BOM, csvAmount, csvLine } from "@/lib/csv";
 import { CSV_COLUMNS, CSV_SPECIAL_COLUMNS, type TCsvColumn, type TCsvLabels, type TListMobilities, type TMobilityListFilters, type TMobilityListQuery, type TMobilitySortField } from "@/server/schemas/mobility-list";
 import type { Actor } from "./memberships";
 
@@ -263,13 +263,6 @@ export async function listMobilities(db: Db, actor: Actor, input: TListMobilitie
 
 export const CSV_CHUNK_SIZE = 1000;
 
-/** Euros with two decimals from integer cents, by integer arithmetic (formatting only). */
-export function centsToCsvAmount(cents: number, decimalSeparator: "," | "."): string {
-  const sign = cents < 0 ? "-" : "";
-  const abs = Math.abs(cents);
-  return `${sign}${Math.trunc(abs / 100)}${decimalSeparator}${String(abs % 100).padStart(2, "0")}`;
-}
-
 
 function csvRecord(r: TPageRecord, labels: TCsvLabels, special: boolean): (string | number)[] {
   const isGroup = r.activityType === "LM-GRP-PUPIL";
@@ -287,7 +280,7 @@ function csvRecord(r: TPageRecord, labels: TCsvLabels, special: boolean): (strin
     r.destinationTown,
     r.distanceKm ?? "",
     r.greenTravel ? labels.yes : labels.no,
-    centsToCsvAmount(r.grantTotalCents, labels.decimalSeparator),
+    csvAmount(r.grantTotalCents, labels.decimalSeparator),
     r.grantUnknownLines.map(labels.line).join(", "),
     r.grantEligible ? labels.yes : labels.no,
     r.errorCount,

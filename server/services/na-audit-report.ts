@@ -68,7 +68,7 @@ async function loadDetails(db: Db, rows: TPortfolioRow[]) {
   return { mobilityRows, findingRows, messageRows };
 }
 
-export async function buildNaAuditReport(db: Db, officer: Officer, scope: { naCode?: string; schoolId?: string }, labels: TReportLabels): Promise<Buffer> {
+async function buildNaAuditReport(db: Db, officer: Officer, scope: { naCode?: string; schoolId?: string }, labels: TReportLabels): Promise<Buffer> {
   const rows = await scanCompliance(db, officer, { ...scope, sort: "school" });
   const { mobilityRows, findingRows, messageRows } = await loadDetails(db, rows);
   const L = labels.report;

@@ -84,11 +84,3 @@ export async function updateParticipant(db: Db, actor: Actor, input: TUpdatePart
     return redactSpecialCategory(actor, after);
   });
 }
-
-export async function findParticipant(db: Db, actor: Actor, participantId: string) {
-  const [row] = await db
-    .select(participantView)
-    .from(participants)
-    .where(and(eq(participants.id, participantId), eq(participants.organisationId, actor.orgId)));
-  return row ? redactSpecialCategory(actor, row) : null;
-}

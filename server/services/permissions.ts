@@ -70,19 +70,19 @@ export function assertMayChangeMobilityStatus(actor: Pick<Actor, "role">, from: 
   if (from !== to && !mayChangeMobilityStatus(actor)) throw new AppError("FORBIDDEN", "forbidden", { status: ["statusCoordinatorOnly"] });
 }
 
-/** Special-category fields (fewer opportunities, inclusion justifications): absent for members without the permission. */
-export const SPECIAL_CATEGORY_FIELDS = ["fewerOpportunities", "fewerOpportunitiesNote", "inclusionRealCostCents"] as const;
+/**
+ * Special-category fields, absent for members without the permission: fewer opportunities, the
+ * inclusion justifications, and a mobility's inclusion-support grant line (it is paid only for
+ * participants with fewer opportunities, so one mobility's amount tells who they are). Sums over many
+ * mobilities (a project's budget per category, the dashboards) are not rows and stay visible.
+ */
+const SPECIAL_CATEGORY_FIELDS = ["fewerOpportunities", "fewerOpportunitiesNote", "inclusionRealCostCents", "grantInclusionSupportCents"] as const;
 export type TSpecialCategoryField = (typeof SPECIAL_CATEGORY_FIELDS)[number];
 
 /** The row as a member may see it: special-category fields optional in the type, and deleted for those without access. */
 export type TRedacted<T> = Omit<T, TSpecialCategoryField> & Partial<Pick<T, Extract<keyof T, TSpecialCategoryField>>>;
 
 const SPECIAL = new Set<string>(SPECIAL_CATEGORY_FIELDS);
-
-/** Whether a field name is special-category data, at whatever depth it appears (`members[0].fewerOpportunities`). */
-export function isSpecialCategoryField(field: string): boolean {
-  return SPECIAL.has(field);
-}
 
 /**
  * A value without any special-category field at any depth (objects inside arrays inside objects …):

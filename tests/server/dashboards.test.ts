@@ -102,6 +102,8 @@ describe("dashboards.project", () => {
     expect(dashboard.participants).toEqual({ used: engine.participantCount, cap: 30 });
     // a + b (individual) + 9 pupils of the group (8 counted, 1 named)
     expect(engine.participantCount).toBe(11);
+    // The participants target counts the same people as the cap (the same SQL fragments).
+    expect(dashboard.targets.committed.participants).toBe(dashboard.participants.used);
   });
 
   it("never counts drafts or cancelled mobilities as committed, though the engine gave them a grant", async () => {
@@ -232,10 +234,11 @@ describe("dashboards.project", () => {
       orgId, action: "KA122", projectNumber: projectNumber(2024, "KA122", "IS01"), title: "Pinned cap", callYear: 2024,
       startDate: "2024-09-01", endDate: "2025-12-31", awarded: { ...zeroAwarded, travel: 10_000_000 },
     });
-    const logFor = (participantId: string) => caller.mobilities.log({
-      orgId, projectId: project.id, ...base, participantId, activityType: "SM-JOB-SHDW", status: "planned",
+    const fields = (participantId: string) => ({
+      orgId, projectId: project.id, ...base, participantId, activityType: "SM-JOB-SHDW" as const, status: "planned" as const,
       startDate: "2024-10-07", endDate: "2024-10-11", destinationCountry: "AT", destinationTown: "Vienna", distanceKm: 2950,
     });
+    const logFor = (participantId: string) => caller.mobilities.log(fields(participantId));
     await logFor(ids.a ?? "");
     // A newer set of the NA does not move a pinned project until an officer re-applies.
     await db.insert(naRateSets).values(cap(40, 2));
@@ -246,6 +249,7 @@ describe("dashboards.project", () => {
     expect((await caller.projects.get({ orgId, projectId: project.id })).participantCap).toBe(2);
     const overview = await caller.dashboards.schoolOverview({ orgId });
     expect(overview.projects.find((p) => p.id === project.id)?.participants).toEqual({ used: 2, cap: 2 });
+    expect((await caller.mobilities.estimate(fields(ids.e ?? ""))).participantCap).toBe(2);
     await expect(logFor(ids.e ?? "")).rejects.toMatchObject({ message: "participantCapReached" });
   });
 

@@ -2,7 +2,8 @@ import { type TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { mobilities, participants } from "@/db/schema";
-import { estimateGroupMobilityGrant, estimateMobilityGrant } from "@/server/rules";
+import { estimateMobilityGrant } from "@/server/rules";
+import { estimateGroupMobilityGrant } from "../helpers/rules";
 import { setupTestDatabase } from "../helpers/db";
 import { callerFor, createMember, createSchool, createStaff, projectNumber, zeroAwarded } from "../helpers/factories";
 

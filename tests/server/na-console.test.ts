@@ -4,7 +4,6 @@ import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { auditLog, mobilities, naRateSets, projects } from "@/db/schema";
 import { ruleIssueText, type IssueLike } from "@/lib/rule-text";
-import { buildNaAuditReport } from "@/server/services/na-audit-report";
 import { ruleTranslators } from "../helpers/rule-translators";
 import { setupTestDatabase } from "../helpers/db";
 import { callerFor, createMember, createOfficer, createSchool, createStaff, projectNumber, zeroAwarded } from "../helpers/factories";
@@ -270,8 +269,8 @@ describe("the audit report", () => {
   const labels = { report: (k: string) => k, flag: (k: string) => k, category: (k: string) => k, projectStatus: (k: string) => k, mobilityStatus: (k: string) => k, findingStatus: (k: string) => k, activity: (k: string) => k, issue: (i: IssueLike) => ruleIssueText(i, ruleTranslators("en")) };
 
   it("has a summary and one sheet per project of the NA, with mobilities, grant lines and findings; never another NA's", async () => {
-    const officerScope = { userId: officer.id, naCodes: ["SI01"] };
-    const bytes = await buildNaAuditReport(getDb(), officerScope, { naCode: "SI01" }, labels);
+    const report = (scope: { naCode: string } | { schoolId: string }) => callerFor(getDb(), officer).na.auditReport({ ...scope, labels });
+    const { bytes } = await report({ naCode: "SI01" });
     const book = new ExcelJS.Workbook();
     // exceljs declares its own (pre-generic) Buffer type; the bytes are a Node Buffer.
     await book.xlsx.load(bytes as unknown as Parameters<typeof book.xlsx.load>[0]);
@@ -289,7 +288,7 @@ describe("the audit report", () => {
     expect(text).toContain("Attendance certificate missing");
     expect(text).toContain("Uploaded today.");
     // One school only: the other school's projects are not in it.
-    const school = await buildNaAuditReport(getDb(), officerScope, { schoolId: breg }, labels);
+    const { bytes: school } = await report({ schoolId: breg });
     const bregBook = new ExcelJS.Workbook();
     await bregBook.xlsx.load(school as unknown as Parameters<typeof bregBook.xlsx.load>[0]);
     expect(bregBook.worksheets.map((w) => w.name)).toEqual(["summary"]);

@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { mobilities, participants } from "@/db/schema";
 import { createCallerFactory, naProcedure, router } from "@/server/api/trpc";
-import { resolveMembership, type Actor } from "@/server/services/memberships";
+import { resolveActor, type Actor } from "@/server/services/memberships";
 import { assertCanEditMobility, canEditMobility, redactSpecialCategory } from "@/server/services/permissions";
 import { setupTestDatabase } from "../helpers/db";
 import { callerFor, createMember, createOfficer, createSchool, projectNumber, zeroAwarded } from "../helpers/factories";
@@ -93,8 +93,7 @@ describe("assertCanEditMobility against the database", () => {
   });
 
   async function actorOf(user: { id: string }, orgId = school): Promise<Actor> {
-    const m = await resolveMembership(getDb(), user.id, orgId);
-    return { userId: user.id, email: m.email, orgId: m.organisationId, role: m.role, naCode: m.naCode, specialCategory: m.specialCategory };
+    return resolveActor(getDb(), user.id, orgId);
   }
 
   it("lets a teacher edit their own mobility and refuses another teacher's", async () => {

@@ -211,9 +211,15 @@ describe("reading", () => {
     expect(plain.json).not.toHaveProperty("inclusionRealCostCents");
     const special = await apiCall(db, "GET", `/mobilities/${f.staffMobilityId}`, f.readSpecial);
     expect(special.json).toMatchObject({ fewerOpportunities: true, inclusionRealCostCents: 12_345 });
+    // The inclusion-support line is paid only for fewer opportunities: special-category too.
+    type TGrantOut = { grant: { lines: Record<string, number> } };
+    expect((plain.json as TGrantOut).grant.lines).not.toHaveProperty("inclusionSupport");
+    expect((plain.json as TGrantOut).grant.lines.travel).toBeGreaterThan(0);
+    expect((special.json as TGrantOut).grant.lines.inclusionSupport).toBeGreaterThan(0);
     const pupil = await apiCall(db, "GET", `/mobilities/${f.pupilMobilityId}`, f.readSpecial);
     expect(pupil.status).toBe(200);
     expect(pupil.json).not.toHaveProperty("fewerOpportunities");
+    expect((pupil.json as TGrantOut).grant.lines).not.toHaveProperty("inclusionSupport");
   });
 
   it("keeps the NA's key to its NA's portfolio", async () => {

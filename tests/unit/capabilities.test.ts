@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, mayInvite, NA_CAPABILITIES, SCHOOL_CAPABILITIES, schoolRolesWith, type TCapability, type TRole } from "@/lib/capabilities";
+import { can, mayInvite, schoolRolesWith, type TCapability, type TRole } from "@/lib/capabilities";
 import { MEMBERSHIP_ROLES } from "@/server/schemas/members";
 
 /*
@@ -11,6 +11,7 @@ import { MEMBERSHIP_ROLES } from "@/server/schemas/members";
 const ROLES = ["coordinator", "teacher", "headteacher", "school_admin", "na_officer"] as const satisfies readonly TRole[];
 type TRow = readonly [coordinator: 0 | 1, teacher: 0 | 1, headteacher: 0 | 1, schoolAdmin: 0 | 1, naOfficer: 0 | 1];
 
+/** Every capability there is: a Record over the type, so tsc refuses a table that misses one. */
 const TABLE: Record<TCapability, TRow> = {
   //                      coord teach head admin officer
   "school.read": [1, 1, 1, 1, 0],
@@ -40,8 +41,7 @@ const TABLE: Record<TCapability, TRow> = {
 };
 
 describe("the role-capability map", () => {
-  it("covers every capability there is, and the roles are the school's plus the NA officer", () => {
-    expect(Object.keys(TABLE).sort()).toEqual([...SCHOOL_CAPABILITIES, ...NA_CAPABILITIES].sort());
+  it("has the school's roles plus the NA officer", () => {
     expect(ROLES.filter((r) => r !== "na_officer")).toEqual([...MEMBERSHIP_ROLES]);
   });
 

@@ -1,8 +1,8 @@
 import { request as httpRequest, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { installPeerAddressHeader, PEER_ADDRESS_HEADER } from "@/server/auth/peer-address";
-import { clientIp, trustedProxyHops } from "@/server/auth/throttle";
+import { clientIp } from "@/server/auth/throttle";
 
 /*
  * Finding 4: the per-IP login limit trusted X-Forwarded-For from anyone — changing the header escaped
@@ -10,6 +10,7 @@ import { clientIp, trustedProxyHops } from "@/server/auth/throttle";
  */
 
 installPeerAddressHeader();
+afterEach(() => vi.unstubAllEnvs());
 
 /** What a handler behind the patched server sees for a request with these headers. */
 async function headersSeenBy(sent: Record<string, string>): Promise<Headers> {
@@ -51,10 +52,16 @@ describe("the client's address for the login limit", () => {
     expect(clientIp(await headersSeenBy({}), 3)).toBe("127.0.0.1");
   });
 
-  it("reads TRUST_PROXY_HOPS, and anything but a small whole number means 0", () => {
-    expect(trustedProxyHops({})).toBe(0);
-    expect(trustedProxyHops({ TRUST_PROXY_HOPS: "2" })).toBe(2);
-    for (const bad of ["-1", "1.5", "x", "99"]) expect(trustedProxyHops({ TRUST_PROXY_HOPS: bad })).toBe(0);
+  it("reads TRUST_PROXY_HOPS, and anything but a small whole number means 0", async () => {
+    const seen = await headersSeenBy({ "x-forwarded-for": "6.6.6.6, 198.51.100.7" });
+    vi.stubEnv("TRUST_PROXY_HOPS", undefined);
+    expect(clientIp(seen)).toBe("127.0.0.1");
+    vi.stubEnv("TRUST_PROXY_HOPS", "2");
+    expect(clientIp(seen)).toBe("6.6.6.6");
+    for (const bad of ["-1", "1.5", "x", "99"]) {
+      vi.stubEnv("TRUST_PROXY_HOPS", bad);
+      expect(clientIp(seen)).toBe("127.0.0.1");
+    }
   });
 
   it("is unknown (no per-IP counter) when no socket address was stamped", () => {

@@ -71,6 +71,12 @@ const op = <Q>(operation: TOperation<Q>): TOperation => operation as unknown as 
 /** A pupil (a minor) is never described through the API: no special-category field of theirs, ever. */
 const isPupilMobility = (activityType: string) => (PUPIL_ACTIVITIES as readonly string[]).includes(activityType);
 
+/** A mobility's grant lines; the inclusion-support line only where the special-category fields are given. */
+function apiGrantLines(m: MobilityOut, withSpecial: boolean): z.infer<typeof ZApiMobility>["grant"]["lines"] {
+  const { inclusionSupport, ...lines } = linesOfRow("grant", { ...m, grantInclusionSupportCents: m.grantInclusionSupportCents ?? 0 });
+  return withSpecial && m.grantInclusionSupportCents !== undefined ? { ...lines, inclusionSupport } : lines;
+}
+
 export function toApiMobility(m: MobilityOut): z.infer<typeof ZApiMobility> {
   const special =
     "fewerOpportunities" in m && !isPupilMobility(m.activityType)
@@ -110,7 +116,7 @@ export function toApiMobility(m: MobilityOut): z.infer<typeof ZApiMobility> {
       startDate: member.startDate,
       endDate: member.endDate,
     })),
-    grant: { eligible: m.grantEligible, totalCents: m.grantTotalCents, lines: linesOfRow("grant", m), unknownLines: m.grantUnknownLines },
+    grant: { eligible: m.grantEligible, totalCents: m.grantTotalCents, lines: apiGrantLines(m, "fewerOpportunities" in special), unknownLines: m.grantUnknownLines },
     version: m.version,
     createdAt: new Date(m.createdAt).toISOString(),
     updatedAt: new Date(m.updatedAt).toISOString(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { estimateGroupMobilityGrant, type GroupEstimateInput } from "@/server/rules";
+import type { GroupEstimateInput } from "@/server/rules";
+import { estimateGroupMobilityGrant } from "../../helpers/rules";
 import { codes } from "./fixtures";
 
 /** Call 2022, PL01, Germany (group 2): pupils 56/day, staff 104/day; 600 km → 275 EUR travel. */

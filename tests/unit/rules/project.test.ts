@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
   checkKa122GrantLimit,
-  computeProjectBudget,
   type EstimateInput,
   type MobilityStatus,
   type ProjectInput,
   type ProjectMobility,
 } from "@/server/rules";
+import { computeProjectBudget } from "../../helpers/rules";
 import { baseInput, codes } from "./fixtures";
 
 /** 2024, IS01, Austria (group 1); 2 days, no travel days, 50 km: 28 + 2 × 191 + 350 = 760 EUR. */

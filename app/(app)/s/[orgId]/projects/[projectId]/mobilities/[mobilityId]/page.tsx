@@ -44,7 +44,8 @@ export default async function MobilityPage({ params }: { params: Params }) {
       individualSupport: m.grantIndividualSupportCents,
       organisationalSupport: m.grantOrganisationalSupportCents,
       courseFees: m.grantCourseFeesCents,
-      inclusionSupport: m.grantInclusionSupportCents,
+      // Absent without the special-category permission (services/permissions.ts): the line is not shown.
+      inclusionSupport: m.grantInclusionSupportCents ?? 0,
       linguisticSupport: m.grantLinguisticSupportCents,
       exceptionalCosts: m.grantExceptionalCostsCents,
       preparatoryVisits: m.grantPreparatoryVisitsCents,
