@@ -21,7 +21,7 @@ function pickLocale(cookieValue: string | undefined, acceptLanguage: string | nu
  * `app.json` holds the app's top-level namespaces; every other file is the namespace of its name
  * (rules.json → `rules.*`). A feature adds its file here.
  */
-const NAMESPACE_FILES = ["rules", "figures", "calculator", "mobilityForm", "grant", "mobility", "evidence", "mobilityList", "account", "members", "audit", "dashboard", "na", "partners", "retention", "bm", "integrations"] as const;
+const NAMESPACE_FILES = ["rules", "figures", "calculator", "mobilityForm", "grant", "mobility", "evidence", "mobilityList", "account", "members", "audit", "dashboard", "na", "partners", "retention", "bm", "integrations", "apiReference"] as const;
 
 export async function loadMessages(locale: Locale) {
   const app = (await import(`../messages/${locale}/app.json`)) as { default: Record<string, unknown> };

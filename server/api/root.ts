@@ -1,6 +1,7 @@
 import { createCallerFactory, router } from "./trpc";
 import { accountRouter } from "./routers/account";
 import { apiKeysRouter } from "./routers/api-keys";
+import { webhooksRouter } from "./routers/webhooks";
 import { auditRouter } from "./routers/audit";
 import { bmRouter } from "./routers/bm";
 import { dashboardsRouter } from "./routers/dashboards";
@@ -33,6 +34,7 @@ export const appRouter = router({
   retention: retentionRouter,
   bm: bmRouter,
   apiKeys: apiKeysRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -198,6 +198,18 @@ const EXPECTED: Record<string, TExpectation> = {
   "apiKeys.naList": { expected: naReadOfA, officerReads: true },
   "apiKeys.naCreate": { expected: naReadOfA, officerReads: true },
   "apiKeys.naRevoke": { expected: naReadOfA, officerReads: true },
+  "webhooks.list": { expected: { ...listOfOwnSchool, teacher: F, headteacher: F } },
+  "webhooks.deliveries": { expected: { ...listOfOwnSchool, teacher: F, headteacher: F } },
+  "webhooks.create": {
+    expected: { ...strangersToA, coordinator: OK, teacher: F, headteacher: F, schoolAdmin: OK, otherCoordOwnOrg: OK, otherAdminOwnOrg: OK },
+  },
+  "webhooks.remove": {
+    expected: { ...strangersToA, coordinator: OK, teacher: F, headteacher: F, schoolAdmin: OK, otherCoordOwnOrg: N, otherAdminOwnOrg: N },
+  },
+  "webhooks.naList": { expected: naReadOfA, officerReads: true },
+  "webhooks.naDeliveries": { expected: naReadOfA, officerReads: true },
+  "webhooks.naCreate": { expected: naReadOfA, officerReads: true },
+  "webhooks.naRemove": { expected: naReadOfA, officerReads: true },
 };
 
 /* ---------- fixture ---------- */
@@ -432,6 +444,20 @@ const INPUTS: Record<string, (orgId: string) => Promise<unknown>> = {
   "apiKeys.naRevoke": async () => {
     const created = await callerFor(getDb(), f.users.officerSameNa).apiKeys.naCreate({ naCode: "SI01", name: `NA key ${unique()}`, scopes: ["read:na-portfolio"] });
     return { apiKeyId: created.key.id };
+  },
+  "webhooks.list": async (orgId) => ({ orgId }),
+  "webhooks.deliveries": async (orgId) => ({ orgId }),
+  "webhooks.create": async (orgId) => ({ orgId, url: `https://hooks.example.test/${unique()}`, events: ["mobility.created"] }),
+  "webhooks.remove": async (orgId) => {
+    const created = await coordinatorOfA().webhooks.create({ orgId: f.schoolA, url: "https://hooks.example.test/a", events: ["mobility.created"] });
+    return { orgId, webhookId: created.webhook.id };
+  },
+  "webhooks.naList": async () => ({ naCode: "SI01" }),
+  "webhooks.naDeliveries": async () => ({ naCode: "SI01" }),
+  "webhooks.naCreate": async () => ({ naCode: "SI01", url: `https://hooks.example.test/na-${unique()}`, events: ["finding.opened"] }),
+  "webhooks.naRemove": async () => {
+    const created = await callerFor(getDb(), f.users.officerSameNa).webhooks.naCreate({ naCode: "SI01", url: "https://hooks.example.test/na", events: ["finding.opened"] });
+    return { webhookId: created.webhook.id };
   },
 };
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ApiKeysPanel } from "@/components/integrations/api-keys-panel";
+import { WebhooksPanel } from "@/components/integrations/webhooks-panel";
 import { serverCaller } from "@/server/api/rsc";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,6 +28,7 @@ export default async function NaIntegrationsPage() {
         <section key={naCode} className="grid gap-3">
           {naCodes.length > 1 && <h2 className="text-lg font-semibold">{naCode}</h2>}
           <ApiKeysPanel owner={{ kind: "na", naCode }} />
+          <WebhooksPanel owner={{ kind: "na", naCode }} />
         </section>
       ))}
     </div>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { can } from "@/lib/capabilities";
 import { ApiKeysPanel } from "@/components/integrations/api-keys-panel";
+import { WebhooksPanel } from "@/components/integrations/webhooks-panel";
 import { schoolMembership } from "@/server/api/rsc";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,6 +29,7 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ o
         </p>
       </div>
       <ApiKeysPanel owner={{ kind: "school", orgId, specialCategory }} />
+      <WebhooksPanel owner={{ kind: "school", orgId, specialCategory }} />
     </div>
   );
 }
