@@ -60,9 +60,8 @@ const config = [
     // Who may do what is lib/capabilities.ts (`can(role, capability)`, `orgProcedure("…")`): nothing else
     // decides by comparing a role with a role's name or listing roles (docs/architecture.md, "Roles").
     files: ["app/**/*.ts", "app/**/*.tsx", "components/**/*.ts", "components/**/*.tsx", "server/**/*.ts", "lib/**/*.ts"],
-    // server/schemas/members.ts is the vocabulary of roles itself; the BM import's job runner still
-    // checks its creator's role by name (server/services/bm-import-jobs.ts).
-    ignores: ["lib/capabilities.ts", "server/schemas/members.ts", "server/services/bm-import-jobs.ts"],
+    // server/schemas/members.ts is the vocabulary of roles itself.
+    ignores: ["lib/capabilities.ts", "server/schemas/members.ts"],
     rules: {
       "no-restricted-syntax": [
         "error",

@@ -86,3 +86,4 @@ export function defaultMobilityActivityId(projectNumber: string, counter: number
 
 /** The Erasmus+ Mobility ID's format (domain doc §1, A): year-5 letters-4 digits-last 20 chars of the project code. */
 export const ERASMUS_MOBILITY_ID_PATTERN = /^20\d{2}-[A-Z]{5}-\d{4}-[A-Z0-9-]{20}$/;
+export { BM_PREFLIGHT, bmWouldReport } from "./preflight";

@@ -21,5 +21,8 @@ export const ZBmUpload = z.object({
   headerOverrides: ZBmHeaderOverrides.optional(),
 });
 
+/** The pre-flight check runs over the rows the export would write. */
+export const ZBmPreflight = z.object({ projectId: ZId, onlyCompleted: z.boolean().default(false) });
+
 export const ZBmImportRef = z.object({ importId: ZId });
 export const ZBmProjectRef = z.object({ projectId: ZId });

@@ -6,6 +6,7 @@ import { AppError, notFound } from "@/server/errors";
 import { INCOMING_ACTIVITIES } from "@/server/schemas/mobilities";
 import { writeBmCsv, writeBmXlsx, type BmOutCell } from "./bm-files";
 import type { Actor } from "./memberships";
+import { maySeeSpecialCategory } from "./permissions";
 import { loadProjectContext, loadProjectMobilities, projectBudget, ratesForProject, type StoredMobility } from "./mobility-grants";
 
 /*
@@ -24,11 +25,23 @@ export interface BmExport {
   projectNumber: string;
 }
 
-type Values = Partial<Record<BmField, BmOutCell>>;
+export type Values = Partial<Record<BmField, BmOutCell>>;
 
 const yesNo = (value: boolean) => dictionaryCode("yesNo", String(value));
 
-export async function exportBmMobilities(db: DbOrTx, actor: Actor, input: { projectId: string; onlyCompleted: boolean }): Promise<BmExport> {
+/** One row of the export before it is laid out: its values, and the mobility it was written from. */
+export interface BmRow {
+  mobility: StoredMobility;
+  /** The row's own Mobility activity ID (a group member's is `<group's id>-NN`). */
+  activityId: string;
+  values: Values;
+}
+
+/**
+ * The rows a BM export of the project holds, as this member may see them, each with the mobility it was
+ * written from (the pre-flight check names what is missing on which mobility), and the engine's budget.
+ */
+export async function collectBmRows(db: DbOrTx, actor: Actor, input: { projectId: string; onlyCompleted: boolean }) {
   const context = await loadProjectContext(db, actor.orgId, input.projectId);
   if (!context) throw notFound("projectNotFound");
   if (context.action !== "KA121" && context.action !== "KA122") throw new AppError("BAD_REQUEST", "bmOnlyMobilityProjects");
@@ -42,7 +55,8 @@ export async function exportBmMobilities(db: DbOrTx, actor: Actor, input: { proj
 
   const all = await loadProjectMobilities(db, actor.orgId, context.id);
   const rates = await ratesForProject(db, context);
-  const details = new Map(projectBudget(context, all, rates).mobilities.map((entry) => [entry.id, entry.estimate.details]));
+  const budget = projectBudget(context, all, rates);
+  const details = new Map(budget.mobilities.map((entry) => [entry.id, entry.estimate.details]));
   const chosen = (input.onlyCompleted ? all.filter((m) => m.status === "completed") : all).sort((a, b) =>
     a.activityId.localeCompare(b.activityId, "en", { numeric: true }),
   );
@@ -68,7 +82,7 @@ export async function exportBmMobilities(db: DbOrTx, actor: Actor, input: { proj
     ).map((p) => [p.id, p.oid]),
   );
 
-  const special = actor.specialCategory;
+  const special = maySeeSpecialCategory(actor);
   const person = (id: string | null): Values => {
     const p = id ? people.get(id) : undefined;
     return { firstName: p?.firstName ?? null, lastName: p?.lastName ?? null, email: p?.email ?? null };
@@ -95,7 +109,7 @@ export async function exportBmMobilities(db: DbOrTx, actor: Actor, input: { proj
     forceMajeure: yesNo(m.forceMajeure),
   });
 
-  const rows: Values[] = [];
+  const rows: BmRow[] = [];
   for (const m of chosen) {
     const d = details.get(m.id);
     const grants: Values = {
@@ -113,43 +127,57 @@ export async function exportBmMobilities(db: DbOrTx, actor: Actor, input: { proj
     };
     const isGroup = m.activityType === "LM-GRP-PUPIL";
     rows.push({
-      ...common(m),
-      ...person(m.participantId),
-      ...grants,
-      mobilityActivityId: m.activityId,
-      erasmusMobilityId: m.erasmusMobilityId,
-      groupId: isGroup ? m.activityId : null,
-      accompanying: yesNo(isGroup ? true : m.accompanying),
-      fewerOpportunities: special && !isGroup ? yesNo(m.fewerOpportunities) : null,
-      unnamedPupils: isGroup ? m.pupilCount : null,
-      persons: m.activityType === "PREP-VISIT" ? m.persons : null,
-      courseDays: m.activityType === "SM-COUR-TRAIN" ? m.courseDays : null,
-      linguisticSupport: yesNo(m.linguisticSupport),
-      inclusionRealCost: special && !isGroup && m.inclusionRealCostCents !== null ? { cents: m.inclusionRealCostCents } : null,
-      expensiveTravelRealCost: m.expensiveTravelRealCostCents !== null ? { cents: m.expensiveTravelRealCostCents } : null,
+      mobility: m,
+      activityId: m.activityId,
+      values: {
+        ...common(m),
+        ...person(m.participantId),
+        ...grants,
+        mobilityActivityId: m.activityId,
+        erasmusMobilityId: m.erasmusMobilityId,
+        groupId: isGroup ? m.activityId : null,
+        accompanying: yesNo(isGroup ? true : m.accompanying),
+        fewerOpportunities: special && !isGroup ? yesNo(m.fewerOpportunities) : null,
+        unnamedPupils: isGroup ? m.pupilCount : null,
+        persons: m.activityType === "PREP-VISIT" ? m.persons : null,
+        courseDays: m.activityType === "SM-COUR-TRAIN" ? m.courseDays : null,
+        linguisticSupport: yesNo(m.linguisticSupport),
+        inclusionRealCost: special && !isGroup && m.inclusionRealCostCents !== null ? { cents: m.inclusionRealCostCents } : null,
+        expensiveTravelRealCost: m.expensiveTravelRealCostCents !== null ? { cents: m.expensiveTravelRealCostCents } : null,
+      },
     });
     m.members.forEach((member, index) => {
+      const memberId = `${m.activityId}-${String(index + 1).padStart(2, "0")}`;
       rows.push({
-        ...common(m),
-        ...person(member.participantId),
-        mobilityActivityId: `${m.activityId}-${String(index + 1).padStart(2, "0")}`,
-        groupId: m.activityId,
-        accompanying: yesNo(member.role === "accompanying"),
-        fewerOpportunities: special ? yesNo(member.fewerOpportunities) : null,
-        startDate: { date: member.startDate ?? m.startDate },
-        endDate: { date: member.endDate ?? m.endDate },
-        inclusionRealCost: special && member.inclusionRealCostCents !== null ? { cents: member.inclusionRealCostCents } : null,
+        mobility: m,
+        activityId: memberId,
+        values: {
+          ...common(m),
+          ...person(member.participantId),
+          mobilityActivityId: memberId,
+          groupId: m.activityId,
+          accompanying: yesNo(member.role === "accompanying"),
+          fewerOpportunities: special ? yesNo(member.fewerOpportunities) : null,
+          startDate: { date: member.startDate ?? m.startDate },
+          endDate: { date: member.endDate ?? m.endDate },
+          inclusionRealCost: special && member.inclusionRealCostCents !== null ? { cents: member.inclusionRealCostCents } : null,
+        },
       });
     });
   }
+  return { context, template, projectNumber: project.projectNumber, rows, budget };
+}
 
+export async function exportBmMobilities(db: DbOrTx, actor: Actor, input: { projectId: string; onlyCompleted: boolean }): Promise<BmExport> {
+  const { template, projectNumber, rows } = await collectBmRows(db, actor, input);
+  const special = maySeeSpecialCategory(actor);
   const columns = template.columns;
   return {
     template,
-    projectNumber: project.projectNumber,
+    projectNumber,
     headers: columns.map((c) => c.header),
     row2: columns.map((c) => c.row2),
-    rows: rows.map((values) => columns.map((c) => (c.specialCategory && !special ? null : (values[c.field] ?? null)))),
+    rows: rows.map(({ values }) => columns.map((c) => (c.specialCategory && !special ? null : (values[c.field] ?? null)))),
   };
 }
 

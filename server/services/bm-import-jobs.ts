@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { insertManyAsJson } from "@/db/bulk";
+import { can } from "@/lib/capabilities";
 import { auditLog, bmImports, mobilities, mobilityMembers, participants, partnerOrganisations, projects } from "@/db/schema";
 import type { BmField } from "@/server/bm";
 import { AppError, conflict, notFound } from "@/server/errors";
@@ -218,7 +219,8 @@ export async function runBmImportJob(db: Db, job: ClaimedJob, options: RunOption
   try {
     if (!job.createdBy) throw notFound();
     actor = await resolveActor(db, job.createdBy, job.organisationId);
-    if (actor.role !== "coordinator") throw notFound();
+    // The creator may have lost the right to import since the upload (a role change, removal).
+    if (!can(actor.role, "bm.import")) throw notFound();
   } catch {
     const outcome = { error: "bm.commit.notAllowed" };
     await finish(db, job.id, "failed", outcome);

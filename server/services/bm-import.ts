@@ -17,6 +17,7 @@ import { PUPIL_ACTIVITIES, ZMobilityFields, refineMobility, type TActivityType, 
 import type { BmSheet } from "./bm-files";
 import { MAX_BM_ROWS } from "./bm-files";
 import type { Actor } from "./memberships";
+import { maySeeSpecialCategory } from "./permissions";
 import {
   loadProjectContext,
   loadProjectMobilities,
@@ -254,7 +255,7 @@ export async function analyseBmImport(db: DbOrTx, actor: Actor, input: AnalyseIn
   const at = (field: BmField) => columnIndex.get(field) ?? null;
 
   // 2. Cells.
-  const special = actor.specialCategory;
+  const special = maySeeSpecialCategory(actor);
   let specialIgnored = false;
   const parsed: ParsedRow[] = [];
   let skippedEmptyRows = 0;

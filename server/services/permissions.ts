@@ -83,6 +83,13 @@ export type TSpecialCategoryField = (typeof SPECIAL_CATEGORY_FIELDS)[number];
 export type TRedacted<T> = Omit<T, TSpecialCategoryField> & Partial<Pick<T, Extract<keyof T, TSpecialCategoryField>>>;
 
 const SPECIAL = new Set<string>(SPECIAL_CATEGORY_FIELDS);
+/** The same fields as the rules engine names them in its issues (`RuleIssue.field`). */
+const ENGINE_SPECIAL_FIELDS = new Set<string>(["fewerOpportunities", "inclusionRealCostEur"]);
+
+/** Whether an engine issue about this field tells something special-category (who has fewer opportunities). */
+export function isSpecialCategoryIssueField(field: string | undefined): boolean {
+  return field !== undefined && (SPECIAL.has(field) || ENGINE_SPECIAL_FIELDS.has(field));
+}
 
 /**
  * A value without any special-category field at any depth (objects inside arrays inside objects …):
@@ -96,12 +103,17 @@ export function withoutSpecialCategory(value: unknown): unknown {
   return out;
 }
 
+/** Whether the member may see and change special-category data (granted apart from the role, by a school admin). */
+export function maySeeSpecialCategory(actor: Pick<Actor, "specialCategory">): boolean {
+  return actor.specialCategory;
+}
+
 export function redactSpecialCategory<T extends object>(actor: Pick<Actor, "specialCategory">, row: T): TRedacted<T> {
-  if (actor.specialCategory) return row;
+  if (maySeeSpecialCategory(actor)) return row;
   return withoutSpecialCategory(row) as TRedacted<T>;
 }
 
 /** An audit snapshot (before/after) as this member may see it: special-category fields gone at every depth. */
 export function redactAuditSnapshot(actor: Pick<Actor, "specialCategory">, snapshot: unknown): unknown {
-  return actor.specialCategory ? snapshot : withoutSpecialCategory(snapshot);
+  return maySeeSpecialCategory(actor) ? snapshot : withoutSpecialCategory(snapshot);
 }

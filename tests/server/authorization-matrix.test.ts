@@ -181,6 +181,7 @@ const EXPECTED: Record<string, TExpectation> = {
 
   // The Beneficiary Module round trip: every member exports; only the coordinator imports.
   "bm.exportFile": { expected: readOfA },
+  "bm.preflight": { expected: readOfA },
   "bm.upload": { expected: coordinatorEditOfA },
   "bm.get": { expected: coordinatorEditOfA },
   "bm.list": { expected: coordinatorEditOfA },
@@ -428,6 +429,7 @@ const INPUTS: Record<string, (orgId: string) => Promise<unknown>> = {
     return { orgId, findingId: finding.id, version: finding.version, body: "Our answer." };
   },
   "bm.exportFile": async (orgId) => ({ orgId, projectId: f.projectA, format: "csv" }),
+  "bm.preflight": async (orgId) => ({ orgId, projectId: f.projectA }),
   "bm.upload": async (orgId) => ({ orgId, projectId: f.projectA, fileName: "a.csv", bytes: await bmFileOfA() }),
   "bm.get": async (orgId) => ({ orgId, importId: await newBmImportOfA() }),
   "bm.list": async (orgId) => ({ orgId, projectId: f.projectA }),

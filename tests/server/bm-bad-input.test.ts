@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, count, eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, bmImports, mobilities, participants, partnerOrganisations } from "@/db/schema";
+import { auditLog, bmImports, memberships, mobilities, participants, partnerOrganisations } from "@/db/schema";
 import { claimBmImportJob, drainBmImportQueue, requestBmImportCommit, runBmImportJob } from "@/server/services/bm-import-jobs";
 import { resolveActor } from "@/server/services/memberships";
 import { setupTestDatabase } from "../helpers/db";
@@ -207,5 +207,24 @@ describe("BM import: bad input and crash safety", () => {
     expect(outcome).toMatchObject({ status: "failed", outcome: { error: "bm.commit.changedSinceDryRun" } });
     const [unchanged] = await db.select().from(mobilities).where(eq(mobilities.id, stored?.id ?? ""));
     expect(unchanged?.travelDays).toBe(0);
+  });
+
+  it("does not apply a queued import whose creator may no longer import (a capability, not a role name)", async () => {
+    const db = getDb();
+    const importer = await createMember(db, orgId, "coordinator");
+    const result = await callerFor(db, importer).bm.upload({ orgId, projectId: project.id, fileName: "later.csv", bytes: csv([row(7000)]) });
+    if (!result.ok) throw new Error("refused");
+    expect(result.dryRun).toMatchObject({ create: 1, errors: 0 });
+    await requestBmImportCommit(db, await resolveActor(db, importer.id, orgId), result.importId);
+    // Made a teacher before the worker got to it: teachers have no `bm.import`.
+    await db.update(memberships).set({ role: "teacher" }).where(and(eq(memberships.userId, importer.id), eq(memberships.organisationId, orgId)));
+    const before = await written();
+    const job = await claimBmImportJob(db);
+    expect(job?.id).toBe(result.importId);
+    if (!job) return;
+    expect(await runBmImportJob(db, job)).toEqual({ error: "bm.commit.notAllowed" });
+    expect(await written()).toEqual(before);
+    const [state] = await db.select({ status: bmImports.status }).from(bmImports).where(eq(bmImports.id, result.importId));
+    expect(state?.status).toBe("failed");
   });
 });

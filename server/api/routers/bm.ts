@@ -1,5 +1,6 @@
-import { ZBmExport, ZBmFeedbackFile, ZBmImportRef, ZBmProjectRef, ZBmUpload } from "@/server/schemas/bm";
+import { ZBmExport, ZBmFeedbackFile, ZBmImportRef, ZBmPreflight, ZBmProjectRef, ZBmUpload } from "@/server/schemas/bm";
 import { exportBmFile } from "@/server/services/bm-export";
+import { bmPreflight } from "@/server/services/bm-preflight";
 import {
   bmImportFeedbackFile,
   drainBmImportQueue,
@@ -20,6 +21,10 @@ export const bmRouter = router({
     .meta({ routeOnly: true })
     .input(ZBmExport)
     .query(({ ctx, input }) => exportBmFile(ctx.db, ctx.actor, input)),
+  /** "What BM would say" before an export: every member who may export may check it. */
+  preflight: orgProcedure("school.read")
+    .input(ZBmPreflight)
+    .query(({ ctx, input }) => bmPreflight(ctx.db, ctx.actor, input)),
   /** Upload + dry run. */
   upload: orgProcedure("bm.import")
     .meta({ routeOnly: true })

@@ -7,6 +7,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { can } from "@/lib/capabilities";
 import { orNotFound, serverCaller } from "@/server/api/rsc";
 import { BmImport } from "./_components/bm-import";
+import { BmPreflightList } from "./_components/bm-preflight";
 
 type Params = Promise<{ orgId: string; projectId: string }>;
 
@@ -20,6 +21,7 @@ export default async function BmPage({ params }: { params: Params }) {
   const { orgId, projectId } = await params;
   const caller = await serverCaller();
   const [project, me] = await Promise.all([orNotFound(caller.projects.get({ orgId, projectId })), caller.me.context()]);
+  const preflight = await caller.bm.preflight({ orgId, projectId, onlyCompleted: false });
   const role = me.organisations.find((o) => o.id === orgId)?.role;
   const t = await getTranslations("bm");
   const base = `/api/s/${orgId}/projects/${projectId}/bm-export`;
@@ -51,6 +53,15 @@ export default async function BmPage({ params }: { params: Params }) {
               </a>
             </Button>
           ))}
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t("preflight.title")}</CardTitle>
+          <CardDescription>{t("preflight.intro")}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <BmPreflightList orgId={orgId} projectId={projectId} preflight={preflight} />
         </CardContent>
       </Card>
       {can(role, "bm.import") && (
