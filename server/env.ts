@@ -34,6 +34,11 @@ const ZEnv = z.object({
    */
   /** Requests per minute one API key may make (/api/v1); the window is kept in PostgreSQL, so it holds across instances. */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  /**
+   * Webhooks may be delivered to loopback, private and link-local addresses (server/services/webhook-transport.ts).
+   * Off by default: a subscriber's URL must not reach into the network Mobilo runs in.
+   */
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
   RETENTION_YEARS: z.coerce.number().int().min(1, "RETENTION_YEARS must be a whole number of years, at least 1").max(50).default(5),
 });
 

@@ -2,11 +2,13 @@ import { createHmac, randomBytes } from "node:crypto";
 import { and, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { webhookDeliveries, webhooks, type Webhook } from "@/db/schema";
+import { env } from "@/server/env";
 import { notFound } from "@/server/errors";
 import type { TCreateNaWebhook, TCreateSchoolWebhook, TWebhookEvent } from "@/server/schemas/api-keys";
 import { recordAudit } from "./audit";
 import type { Actor } from "./memberships";
 import type { Officer } from "./na-portfolio-sql";
+import { postWebhook } from "./webhook-transport";
 
 /*
  * Webhooks of the public API (docs/api.md, "Webhooks"). A school or an NA subscribes a URL to events;
@@ -127,9 +129,10 @@ export async function removeNaWebhook(db: Db, officer: Officer, webhookId: strin
  * Sends one delivery (the `webhook.deliver` job): POST the payload, signed, to the subscription's URL.
  * A 2xx answer delivers it; anything else (another status, a redirect, a timeout, a refused connection)
  * is recorded on the delivery and thrown, so the queue retries with backoff. A delivery whose webhook
- * was removed meanwhile is dropped.
+ * was removed meanwhile is dropped. The receiver must be at a public address (webhook-transport.ts):
+ * a URL that points into Mobilo's own network fails with "address not allowed" in the log.
  */
-export async function deliverWebhook(db: Db, payload: unknown, options: { now?: () => number } = {}): Promise<void> {
+export async function deliverWebhook(db: Db, payload: unknown, options: { now?: () => number; allowPrivateNetworks?: boolean } = {}): Promise<void> {
   const deliveryId = (payload as { deliveryId?: unknown } | null)?.deliveryId;
   if (typeof deliveryId !== "string") throw new Error("webhook.deliver without a delivery id");
   const [row] = await db
@@ -147,11 +150,9 @@ export async function deliverWebhook(db: Db, payload: unknown, options: { now?: 
   let statusCode: number | null = null;
   let error: string | null = null;
   try {
-    const response = await fetch(row.url, {
-      method: "POST",
-      redirect: "manual",
-      signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-      headers: {
+    const response = await postWebhook(
+      row.url,
+      {
         "Content-Type": "application/json",
         "User-Agent": "Mobilo-Webhooks/1",
         "Mobilo-Event": row.delivery.event,
@@ -159,9 +160,9 @@ export async function deliverWebhook(db: Db, payload: unknown, options: { now?: 
         "Mobilo-Signature": signWebhook(row.secret, timestamp, body),
       },
       body,
-    });
+      { timeoutMs: WEBHOOK_TIMEOUT_MS, allowPrivateNetworks: options.allowPrivateNetworks ?? env.WEBHOOK_ALLOW_PRIVATE_NETWORKS },
+    );
     statusCode = response.status;
-    await response.body?.cancel();
     if (response.status < 200 || response.status > 299) error = `HTTP ${response.status}`;
   } catch (thrown) {
     error = thrown instanceof Error ? (thrown.name === "TimeoutError" ? "timeout" : thrown.message) : String(thrown);

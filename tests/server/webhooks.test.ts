@@ -3,13 +3,14 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { jobs, webhookDeliveries } from "@/db/schema";
+import { jobs, webhookDeliveries, webhooks } from "@/db/schema";
 import { runDueJobs } from "@/server/jobs/worker";
 import type { TWebhookEvent } from "@/server/schemas/api-keys";
 import { recordAudit } from "@/server/services/audit";
 import { backoffSeconds } from "@/server/services/jobs";
 import { resolveActor } from "@/server/services/memberships";
-import { signWebhook } from "@/server/services/webhooks";
+import { isPublicAddress } from "@/server/services/webhook-transport";
+import { deliverWebhook, signWebhook } from "@/server/services/webhooks";
 import { setupTestDatabase } from "../helpers/db";
 import { callerFor, createMember, createOfficer, createSchool, createStaff, projectNumber, zeroAwarded } from "../helpers/factories";
 
@@ -175,6 +176,32 @@ describe("webhooks", () => {
       .then(() => "saved", (e: { code?: string }) => e.code);
     expect(refused).toBe("CONFLICT");
     expect((await deliveriesOf(webhook.id)).length).toBe(before);
+  });
+
+  it("refuses to deliver into Mobilo's own network: an IP literal and a name that resolves to loopback, at connect time", async () => {
+    const { db, mobility, webhook } = await setup("/ssrf", ["mobility.created"]);
+    await mobility();
+    const [delivery] = await deliveriesOf(webhook.id);
+    await expect(deliverWebhook(db, { deliveryId: delivery?.id }, { allowPrivateNetworks: false })).rejects.toThrow(/address not allowed/);
+    const [refusedLiteral] = await deliveriesOf(webhook.id);
+    expect(refusedLiteral).toMatchObject({ status: "pending", attempts: 1, lastStatusCode: null });
+    expect(refusedLiteral?.lastError).toMatch(/^address not allowed: 127\.0\.0\.1/);
+    // The same receiver by name: "localhost" is resolved when the connection is made, and refused then.
+    await db.update(webhooks).set({ url: `${base.replace("127.0.0.1", "localhost")}/ssrf` }).where(eq(webhooks.id, webhook.id));
+    await expect(deliverWebhook(db, { deliveryId: delivery?.id }, { allowPrivateNetworks: false })).rejects.toThrow(/address not allowed: localhost/);
+    expect(receivedAt("/ssrf")).toEqual([]);
+    // Allowed (an intranet installation): the very same delivery goes through.
+    await deliverWebhook(db, { deliveryId: delivery?.id }, { allowPrivateNetworks: true });
+    expect(receivedAt("/ssrf")).toHaveLength(1);
+  });
+
+  it("knows which addresses are public", () => {
+    for (const address of ["127.0.0.1", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "224.0.0.1", "255.255.255.255", "::1", "::", "fe80::1", "fd00::1", "::ffff:127.0.0.1", "::ffff:10.0.0.1", "2001:db8::1", "not an address"]) {
+      expect(isPublicAddress(address), address).toBe(false);
+    }
+    for (const address of ["8.8.8.8", "1.1.1.1", "172.32.0.1", "193.2.1.66", "2a00:1450:4001:80b::200e", "::ffff:8.8.8.8"]) {
+      expect(isPublicAddress(address), address).toBe(true);
+    }
   });
 
   it("shares the queue between two workers without sending anything twice (SKIP LOCKED)", async () => {
